@@ -1,0 +1,48 @@
+"""kgraph: news articles about conflict and diplomacy -> a knowledge graph.
+
+The pipeline, one function per stage (heavy libraries load on first use)::
+
+    from kgraph import read_documents, extract, build_graph, to_rdf, from_rdf, draw_map
+    results = list(extract(read_documents("data/articles/ceasefire.txt")))
+    G = build_graph(results)          # networkx MultiDiGraph: actors, events as edges
+    ds = to_rdf(G)                    # rdflib Dataset, one named graph per document
+    draw_map(G)                       # matplotlib Axes
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "build_graph",
+    "draw_map",
+    "extract",
+    "extract_text",
+    "from_rdf",
+    "read_documents",
+    "read_rdf",
+    "save_map",
+    "to_rdf",
+    "write_turtle",
+]
+
+_LAZY = {
+    "build_graph": "graph",
+    "draw_map": "render",
+    "save_map": "render",
+    "extract": "extract",
+    "extract_text": "extract",
+    "read_documents": "textin",
+    "to_rdf": "rdf",
+    "from_rdf": "rdf",
+    "read_rdf": "rdf",
+    "write_turtle": "rdf",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'kgraph' has no attribute {name!r}")

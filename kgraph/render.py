@@ -1,0 +1,476 @@
+"""Stage 6: the relationship graph -> a PNG/SVG/PDF map a person reads at a glance.
+
+Actors are markers coloured and shaped by type, sized by mentions and degree,
+named beside the marker.  Events between the same two actors with the same
+predicate are drawn as one arrow ("spoke with x2"), coloured by quad class;
+negated events are dashed ("not attacked"), future or hypothetical ones dotted.
+matplotlib is imported only when a map is drawn.
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph(documents={"d1": {"date": "2024-05-01"}})
+>>> for n, t in [("egypt", "country"), ("israel", "country"), ("hamas", "armed_group")]:
+...     G.add_node(n, label=n.title(), type=t, mentions=2)
+>>> _ = G.add_edge("egypt", "israel", key="e1", predicate="brokered", quad="verbal_coop")
+>>> _ = G.add_edge("hamas", "israel", key="e2", predicate="fired", quad="material_conflict")
+>>> ax = draw_map(G)
+>>> ax.get_title()
+'kgraph: 3 actors, 2 events from d1 (2024-05-01)'
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import networkx as nx
+
+from .errors import OutputError
+from .records import QUAD_CLASS
+
+__all__ = ["MAP_STYLE", "QUAD_COLOURS", "TYPE_COLOURS", "TYPE_MARKERS", "draw_map", "save_map"]
+
+#: Edge colour per quad class: cooperation blues/greens, conflict oranges/reds.
+QUAD_COLOURS: dict[str, str] = {
+    "verbal_coop": "#3b7dd8",
+    "material_coop": "#2a9d4b",
+    "verbal_conflict": "#f08c1e",
+    "material_conflict": "#d62728",
+    "other": "#8c8c8c",
+}
+#: Marker fill per actor type.
+TYPE_COLOURS: dict[str, str] = {
+    "person": "#9b6fc3",
+    "government": "#4a6fa5",
+    "military": "#6b7d3a",
+    "armed_group": "#8c2d2d",
+    "organisation": "#2a9d8f",
+    "population": "#e6b84c",
+    "country": "#5b8fb9",
+    "place": "#a8a8a8",
+    "group": "#c77c9c",
+}
+#: Marker shape per actor type (a second cue for readers who can't tell colours apart).
+TYPE_MARKERS: dict[str, str] = {
+    "person": "o",
+    "government": "s",
+    "military": "^",
+    "armed_group": "v",
+    "organisation": "D",
+    "population": "h",
+    "country": "p",
+    "place": "*",
+    "group": "8",
+}
+#: Sizes and text styles of a map, read-only.
+MAP_STYLE = MappingProxyType(
+    {
+        "dpi": 150,
+        "node_font": 10,
+        "edge_font": 8,
+        "bbox": {"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
+        "rad0": 0.12,  # arc radius of the first edge between two actors ...
+        "rad_step": 0.14,  # ... and how much more each further one bends
+        "legend_width": 2.1,  # inches kept right of the axes for the legends
+    }
+)
+_QUAD_NAMES = {
+    "verbal_coop": "verbal cooperation",
+    "material_coop": "material cooperation",
+    "verbal_conflict": "verbal conflict",
+    "material_conflict": "material conflict",
+    "other": "other",
+}
+_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None},
+    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+}
+
+
+def _edge_groups(G: nx.MultiDiGraph, nodes: set) -> list[dict[str, Any]]:
+    """One dict per drawn arrow: events grouped by (source, target, predicate, negated, style)."""
+    groups: dict[tuple, dict[str, Any]] = {}
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u == v or u not in nodes or v not in nodes:
+            continue  # self-loops are not drawn
+        pred = d.get("predicate") or str(d.get("type", "")).lower() or "?"
+        quad = d.get("quad") or QUAD_CLASS.get(d.get("type", ""), "other")
+        style = ":" if d.get("modality") in ("future", "hypothetical") else "-"
+        style = "--" if d.get("negated") else style
+        g = groups.setdefault((u, v, pred, style), {"u": u, "v": v, "style": style, "quads": []})
+        g["label"] = f"not {pred}" if d.get("negated") else pred
+        g["quads"].append(quad)
+        g.setdefault("events", []).append(k)
+    out = sorted(groups.values(), key=lambda g: (str(g["u"]), str(g["v"]), g["label"], g["style"]))
+    per_pair: Counter = Counter()
+    for g in out:
+        pair = frozenset((g["u"], g["v"]))
+        g["rad"] = round(MAP_STYLE["rad0"] + MAP_STYLE["rad_step"] * per_pair[pair], 2)
+        per_pair[pair] += 1
+        g["quad"] = sorted(Counter(g["quads"]).items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        n = len(g["events"])
+        g["text"] = g["label"] + (f" x{n}" if n > 1 else "")
+    return out
+
+
+def _layout(H: nx.Graph, seed: int, aspect: float) -> dict[Any, tuple[float, float]]:
+    """Kamada-Kawai per connected component; components packed in rows, largest first."""
+    if H.number_of_edges() == 0:  # nodes only: a circle
+        return nx.circular_layout(H)
+    comps = sorted(nx.connected_components(H), key=lambda c: (-len(c), sorted(map(str, c))))
+    boxes = []
+    for comp in comps:
+        sub = H.subgraph([v for v in H if v in comp])  # keep G's node order: deterministic
+        try:
+            pos = nx.kamada_kawai_layout(sub) if len(comp) > 1 else {next(iter(comp)): (0, 0)}
+        except Exception:  # scipy missing or not converging
+            pos = nx.spring_layout(sub, seed=seed)
+        xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+        k = math.sqrt(len(comp)) / (max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0)
+        pos = {v: ((x - min(xs)) * k, (y - min(ys)) * k) for v, (x, y) in pos.items()}
+        boxes.append((pos, (max(xs) - min(xs)) * k, (max(ys) - min(ys)) * k))
+    area = sum((w + 1) * (h + 1) for _, w, h in boxes)
+    row_w = max(max(w for _, w, _ in boxes), 1.3 * math.sqrt(area * aspect))
+    rows, x = [[]], 0.0
+    for box in boxes:
+        if rows[-1] and x + box[1] > row_w:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((x, box))
+        x += box[1] + 1.0
+    placed, top = {}, 0.0
+    for row in rows:
+        row_h = max(h for _, (_, _, h) in row)
+        for x0, (pos, _, h) in row:  # centred vertically in its row
+            placed.update({v: (x0 + x, top - row_h / 2 - h / 2 + y) for v, (x, y) in pos.items()})
+        top -= row_h + 1.0
+    return placed
+
+
+def _fit(pos: dict, width: float, mx: float, my: float) -> dict[Any, tuple[float, float]]:
+    """Stretch positions into [mx, width - mx] x [my, 1 - my]; spread crowded centres out."""
+    import numpy as np
+
+    P = np.array(list(pos.values()), float).reshape(-1, 2)
+    span = np.ptp(P, 0)
+    V = np.where(span > 1e-9, (P - P.min(0)) / np.where(span > 1e-9, span, 1), 0.5)
+    if len(P) > 12:  # blend in the rank so dense hubs get room for their labels
+        R = np.argsort(np.argsort(P, 0, kind="stable"), 0, kind="stable") / (len(P) - 1)
+        V = 0.6 * V + 0.4 * R
+    V = V * [width - 2 * mx, 1 - 2 * my] + [mx, my]
+    return {v: (float(x), float(y)) for v, (x, y) in zip(pos, V, strict=True)}
+
+
+def _overlaps(X, H, Y, K, pad):
+    """Per box of ``X`` (centres, half-sizes ``H``): the push out of the boxes ``Y``/``K``."""
+    import numpy as np
+
+    dx, dy = X[:, None, 0] - Y[None, :, 0], X[:, None, 1] - Y[None, :, 1]
+    ox = H[:, None, 0] + K[None, :, 0] + pad - np.abs(dx)
+    oy = H[:, None, 1] + K[None, :, 1] + pad - np.abs(dy)
+    hit = (ox > 0) & (oy > 0)
+    if X is Y:  # a box does not push itself; a tie is broken by index
+        np.fill_diagonal(hit, False)
+        dy = np.where(dy == 0, np.sign(np.subtract.outer(np.arange(len(X)), np.arange(len(X)))), dy)
+    side = ox < oy  # leave by the shorter way out
+    push = np.stack(
+        [
+            (ox * np.sign(dx) * (hit & side)).sum(1),
+            (oy * np.where(dy == 0, 1, np.sign(dy)) * (hit & ~side)).sum(1),
+        ],
+        1,
+    )
+    return push, hit.any(1)
+
+
+def _cover(box, boxes, points, frame) -> float:
+    """How much a label box would hide: overlap with other boxes, points inside, area off-frame."""
+    import numpy as np
+
+    x, y, hw, hh = box
+    B, P = np.array(boxes, float).reshape(-1, 4), np.array(points, float).reshape(-1, 2)
+    ox = np.clip(
+        np.minimum(x + hw, B[:, 0] + B[:, 2]) - np.maximum(x - hw, B[:, 0] - B[:, 2]), 0, None
+    )
+    oy = np.clip(
+        np.minimum(y + hh, B[:, 1] + B[:, 3]) - np.maximum(y - hh, B[:, 1] - B[:, 3]), 0, None
+    )
+    inside = ((np.abs(P[:, 0] - x) < hw) & (np.abs(P[:, 1] - y) < hh)).sum()
+    fw = max(0.0, min(x + hw, frame.x1) - max(x - hw, frame.x0))
+    fh = max(0.0, min(y + hh, frame.y1) - max(y - hh, frame.y0))
+    return float((ox * oy).sum() + 30 * inside + 4 * hw * hh - fw * fh)
+
+
+def _repel(anchors, halves, stiff, circles, bounds, pad=3.0, iters=300):
+    """Move label boxes (display px) apart and off markers, springing back to anchors."""
+    import numpy as np
+
+    H, A = np.array(halves, float), np.array(anchors, float)
+    C = np.array(circles, float).reshape(-1, 3)
+    k = np.array(stiff, float)[:, None]
+    lo, hi = np.array(bounds[0]) + H, np.array(bounds[1]) - H
+    X = np.clip(A, lo, hi)
+    for _ in range(iters):
+        push, hit = _overlaps(X, H, X, H, pad)
+        push2, hit2 = _overlaps(X, H, C[:, :2], C[:, 2:].repeat(2, 1), pad)
+        free = ~(hit | hit2)
+        step = np.clip(X + 0.3 * push + 0.6 * push2 + free[:, None] * k * (A - X), lo, hi) - X
+        if free.all() and np.abs(step).max() < 0.5:
+            break
+        X = X + step
+    return X
+
+
+def _title(G: nx.MultiDiGraph, nodes: list, groups: list[dict]) -> str:
+    edges = [(g["u"], g["v"], e) for g in groups for e in g["events"]]
+    docs = G.graph.get("documents") or {}
+    ids = sorted(map(str, docs)) or sorted(
+        {str(G.edges[e].get("doc_id") or "") for e in edges} - {""}
+    )
+    dates = {str(G.edges[e].get("date") or "")[:10] for e in edges}
+    dates = sorted((dates | {str(d.get("date") or "")[:10] for d in docs.values()}) - {""})
+    text = f"kgraph: {len(nodes)} actors, {len(edges)} events"
+    if ids:
+        text += " from " + (", ".join(ids) if len(ids) <= 3 else f"{len(ids)} documents")
+    if dates:
+        text += f" ({dates[0]})" if dates[0] == dates[-1] else f" ({dates[0]} to {dates[-1]})"
+    return text
+
+
+def _new_axes(n: int):
+    """An Agg figure sized for ``n`` actors, with room right of the axes for the legends."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    w = min(20.0, max(10.0, 10 + 0.4 * (n - 12)))
+    fig = Figure(figsize=(w, 0.7 * w), dpi=MAP_STYLE["dpi"])
+    FigureCanvasAgg(fig)
+    legend_w = MAP_STYLE["legend_width"] * min(1.5, math.sqrt(w / 10))
+    return fig.add_axes((0.01, 0.01, 1 - (legend_w + 0.2) / w, 0.93))
+
+
+def _bezier(p0, c, p2, ts):
+    """Points of the quadratic Bezier curve ``p0 -> c -> p2`` (what ``arc3`` draws) at ``ts``."""
+    return [
+        tuple(
+            (1 - t) ** 2 * a + 2 * (1 - t) * t * b + t**2 * z
+            for a, b, z in zip(p0, c, p2, strict=True)
+        )
+        for t in ts
+    ]
+
+
+def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, seed: int = 7):
+    """Draw the relationship map of ``G`` on ``ax`` (a new Agg figure if None); return the Axes.
+
+    Actors without any drawn edge are left out unless the graph has no edges at all.
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch
+
+    with_edges = {v for a, b in G.edges() if a != b for v in (a, b)}
+    nodes = [v for v in G if v in with_edges] if with_edges else list(G)
+    groups, n = _edge_groups(G, set(nodes)), len(nodes)
+    ax = _new_axes(n) if ax is None else ax
+    fig, ppx = ax.figure, ax.figure.dpi / 72
+    fs = min(1.5, max(0.8, math.sqrt(fig.get_figwidth() / 10)))  # fonts grow with the figure
+    ax.set_title(title if title is not None else _title(G, nodes, groups), fontsize=12 * fs)
+    ax.set_axis_off()
+    if not nodes:
+        return ax
+    box = ax.get_position()
+    width = box.width * fig.get_figwidth() / (box.height * fig.get_figheight())
+    H = nx.Graph()
+    H.add_nodes_from(nodes)
+    H.add_edges_from((g["u"], g["v"]) for g in groups)
+    mx, my = (0.08 * width, 0.06) if n > 1 else (width / 2, 0.5)
+    pos = _fit(_layout(H, seed, width), width, mx, my)
+    ax.set(xlim=(0, width), ylim=(0, 1))
+    ax.set_aspect("equal", adjustable="box")  # so arcs bend the same in data and on screen
+    ax.apply_aspect()
+    to_px, to_data = ax.transData.transform, ax.transData.inverted().transform
+    text_kw = {"ha": "center", "va": "center", "bbox": MAP_STYLE["bbox"]}
+
+    # actors: one scatter per type, marker area grows with mentions + degree
+    k = max(0.5, math.sqrt(min(1.0, 12 / n)))
+    size = {
+        v: k * min(1400.0, 160 + 90 * math.sqrt(G.nodes[v].get("mentions", 0) + H.degree(v)))
+        for v in nodes
+    }
+    radius = {v: math.sqrt(size[v]) / 2 * ppx for v in nodes}  # display px
+    type_of = {v: G.nodes[v].get("type") or "group" for v in nodes}
+    type_handles = []
+    for t in sorted(set(type_of.values())):
+        vs = [v for v in nodes if type_of[v] == t]
+        style = {"marker": TYPE_MARKERS.get(t, "o"), "mec": "#333333"}
+        colour = TYPE_COLOURS.get(t, "#777777")
+        ax.scatter(
+            *zip(*(pos[v] for v in vs), strict=True),
+            s=[size[v] for v in vs],
+            c=colour,
+            marker=style["marker"],
+            edgecolors="#333333",
+            linewidths=0.8,
+            zorder=3,
+            gid=f"nodes:{t}",
+        )
+        type_handles.append(
+            Line2D([], [], ls="", ms=9, mfc=colour, label=t.replace("_", " "), **style)
+        )
+
+    # events: one arc per group, labelled at the midpoint of its own quadratic Bezier curve
+    edge_texts, curve_pts, obstacles = [], [], []
+    px = {v: tuple(to_px(pos[v])) for v in nodes}
+    for g in groups:
+        p0, p2, r = pos[g["u"]], pos[g["v"]], g["rad"]
+        c = ((p0[0] + p2[0]) / 2 + r * (p2[1] - p0[1]), (p0[1] + p2[1]) / 2 - r * (p2[0] - p0[0]))
+        lw = min(1.2 + 0.9 * (len(g["events"]) - 1), 6.0)
+        colour = QUAD_COLOURS.get(g["quad"], QUAD_COLOURS["other"])
+        ax.add_patch(
+            FancyArrowPatch(
+                p0,
+                p2,
+                arrowstyle="-|>",
+                connectionstyle=f"arc3,rad={r}",
+                mutation_scale=12 + 2 * lw,
+                lw=lw,
+                ls=g["style"],
+                color=colour,
+                alpha=0.9,
+                zorder=2,
+                gid=f"edge:{g['u']}->{g['v']}",
+                shrinkA=math.sqrt(size[g["u"]]) / 2 + 2,
+                shrinkB=math.sqrt(size[g["v"]]) / 2 + 2,
+            )
+        )
+        edge_texts.append(
+            ax.text(
+                *_bezier(p0, c, p2, [0.5])[0],
+                g["text"],
+                color=colour,
+                zorder=4,
+                fontsize=MAP_STYLE["edge_font"] * fs,
+                gid="edge-label",
+                **text_kw,
+            )
+        )
+        curve_pts.extend(to_px(_bezier(p0, c, p2, [i / 24 for i in range(25)])))
+        for q in curve_pts[-25:]:  # the arc's ends near its actors: labels keep off them
+            for v in (g["u"], g["v"]):
+                if 0.8 * radius[v] < math.dist(q, px[v]) < radius[v] + 45:
+                    obstacles.append((*q, 4.0))
+
+    # actor names: beside the marker where they cover the least, hubs first; then de-overlapped
+    node_texts = [
+        ax.text(
+            *pos[v],
+            str(G.nodes[v].get("label") or v),
+            zorder=5,
+            gid=f"node-label:{v}",
+            fontsize=MAP_STYLE["node_font"] * fs,
+            **text_kw,
+        )
+        for v in nodes
+    ]
+    texts = node_texts + edge_texts
+    halves = [(b.width / 2, b.height / 2) for b in (t.get_window_extent() for t in texts)]
+    anchors = [tuple(to_px(t.get_position())) for t in texts]
+    frame = ax.get_window_extent()
+    boxes = [(*px[v], radius[v], radius[v]) for v in nodes] + [
+        (*a, *h) for a, h in zip(anchors[n:], halves[n:], strict=True)
+    ]
+    for i in sorted(range(n), key=lambda i: -H.degree(nodes[i])):
+        hw, hh = halves[i]
+        best = (math.inf, None)
+        for j, deg in enumerate((0, 180, 90, 270, 45, 135, 225, 315) * 2):
+            ux, uy = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+            d = radius[nodes[i]] + 4 + abs(ux) * hw + abs(uy) * hh + (j >= 8) * (2 * hh + 8)
+            c = (px[nodes[i]][0] + ux * d, px[nodes[i]][1] + uy * d)
+            cost = _cover((*c, hw, hh), boxes, curve_pts, frame) + 400 * (j >= 8) + j
+            best = min(best, (cost, c))
+        anchors[i] = best[1]
+        boxes.append((*best[1], hw, hh))
+    circles = [(*px[v], radius[v]) for v in nodes] + obstacles
+    stiff = [0.1] * len(node_texts) + [0.5] * len(edge_texts)
+    final = _repel(anchors, halves, stiff, circles, (frame.p0, frame.p1))
+    for t, xy in zip(texts, final, strict=True):
+        t.set_position(tuple(to_data(xy)))
+    for i, v in enumerate(nodes):  # a leader line when a name was pushed away from its actor
+        off, reach = final[i] - px[v], radius[v] + 12
+        if abs(off[0]) > halves[i][0] + reach or abs(off[1]) > halves[i][1] + reach:
+            ax.plot(
+                *zip(pos[v], to_data(final[i]), strict=True), color="#999999", lw=0.6, zorder=2.5
+            )
+
+    # legends right of the axes: actor types on top, event classes and line styles below
+    ev_handles = [
+        Line2D([], [], color=QUAD_COLOURS[q], lw=2.5, label=_QUAD_NAMES[q])
+        for q in QUAD_COLOURS
+        if any(g["quad"] == q for g in groups)
+    ]
+    for ls, name in (("--", "negated"), (":", "future / hypothetical")):
+        if any(g["style"] == ls for g in groups):
+            ev_handles.append(Line2D([], [], color="#555555", lw=1.5, ls=ls, label=name))
+    legend_kw = {"frameon": False, "fontsize": 9 * fs, "title_fontsize": 10 * fs}
+    leg = ax.legend(
+        handles=type_handles,
+        title="actors",
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        **legend_kw,
+    )
+    if ev_handles:
+        ax.add_artist(leg)
+        ax.legend(
+            handles=ev_handles,
+            title="events",
+            loc="lower left",
+            bbox_to_anchor=(1.01, 0.0),
+            **legend_kw,
+        )
+    return ax
+
+
+def save_map(
+    G: nx.MultiDiGraph, path: str | os.PathLike, *, title: str | None = None, **kw
+) -> Path:
+    """Draw ``G`` and write it atomically to ``path`` (.png, .svg or .pdf); return the path.
+
+    The same graph gives byte-identical files with the same matplotlib version.
+    """
+    path = Path(path)
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise OutputError(
+            f"cannot write a map to {str(path)!r}: expected a .png, .svg or .pdf "
+            f"file name, got {path.suffix or 'no extension'!r}"
+        )
+    import matplotlib
+
+    fig = draw_map(G, title=title, **kw).figure
+    fd, tmp = None, None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+        os.close(fd)
+        with matplotlib.rc_context({"svg.hashsalt": "kgraph", "svg.fonttype": "path"}):
+            fig.savefig(
+                tmp, format=fmt, dpi=MAP_STYLE["dpi"], metadata=_METADATA[fmt], facecolor="white"
+            )
+        os.replace(tmp, path)
+    except OSError as e:
+        raise OutputError(
+            f"cannot write a map to {str(path)!r}: {e.strerror or e}; "
+            "check the folder exists and is writable"
+        ) from e
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
