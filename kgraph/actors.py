@@ -511,6 +511,12 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             continue
         if tok.dep_ in ("compound", "amod") and _role_of(lex, tok.head):
             continue  # "police officer": the head decides
+        org = _affiliation(idx, tok, role)
+        if org is not None:  # "Hamas militants", "leaders of the opposition coalition"
+            cl = idx.clusters[org]
+            idx.add(org, tok.left_edge.i if tok.left_edge.i >= tok.i - 4 else tok.i, tok.i + 1,
+                    "role-affiliation", head=tok.i, name=cl.name, type=cl.type)  # fmt: skip
+            continue
         sector, typ, family = role.sector, role.type, role.family
         countries: list[tuple[str, int]] = []  # (gazetteer id, token) of nationality modifiers
         start = tok.i
@@ -590,6 +596,25 @@ def _resolve_role_person(idx: ActorIndex, doc, tok, start, end, family, countrie
     for i in range(start, end):
         idx.token.setdefault(i, key)
     return True
+
+
+def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
+    """The named non-country actor a role noun belongs to: a compound before it
+    ("Hezbollah guerrillas") or an of-phrase after a leadership noun ("leaders of X")."""
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "nmod") and c.i in idx.token:
+            cl = idx.clusters[idx.token[c.i]]
+            if cl.type in ("armed_group", "organisation", "government", "military") and cl.type != "person":
+                return cl.key
+    if role.family in ("leader", "officials", "delegation") or role.lemma in ("member", "leader"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in idx.head:
+                        key = idx.head[p.i][0]
+                        if idx.clusters[key].type not in ("person", "place"):
+                            return key
+    return None
 
 
 def _resolve_pair(idx: ActorIndex, tok) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .actors import ActorIndex
+from .actors import ActorIndex, _vote_type
 from .dates import resolve_date
 from .lexicons import DEFAULT_TARGET_PREPS, Lexicons, Trigger
 from .quantities import find_quantities
@@ -48,6 +48,17 @@ CONTROL_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "ACCUSE", 
 INTRANSITIVE_TYPES = {"AGREE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "REJECT"}
 #: Nouns naming an agreement whose parties a mediator brokered between.
 AGREEMENT_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "pact", "treaty", "talks"}
+#: Types whose target can be a region ("shelled the Middle East", "deployed to the Sahel").
+PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "PROTEST", "SANCTION"}
+#: Predicate adjectives that signal an event ("is opposed to", "is ready to").
+ADJ_TRIGGERS = {"opposed": "oppose", "ready": "agree", "willing": "agree", "prepared": "agree",
+                "committed": "agree", "determined": "agree"}  # fmt: skip
+#: Intent: a planned or hypothetical cooperative act is an agreement to act (CAMEO 03),
+#: a planned or hypothetical act of force a threat (CAMEO 13).
+INTENT_TYPES = {**dict.fromkeys(("AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"), "AGREE"),
+                **dict.fromkeys(("ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"), "THREATEN")}
+#: Modal verbs in reported speech that make a statement a demand: "said X must leave".
+DEONTIC_AUX = {"must", "should"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
 #: Verbs whose complement is planned, not yet done: "plans to visit".
@@ -90,6 +101,10 @@ def _subject(v, depth: int = 3):
     subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
     if subj:
         return subj, "subject"
+    if v.pos_ == "ADJ" and v.dep_ == "acomp":  # "Israel is opposed to ..."
+        subj = [c for c in v.head.children if c.dep_ in SUBJ_DEPS]
+        if subj:
+            return subj, "subject"
     agent = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agent:
         return agent, "passive-agent"
@@ -117,7 +132,11 @@ class _Reader:
     def trigger(self, tok) -> tuple[Trigger, list, str] | None:
         """(lexicon entry, trigger tokens, rule) for a verb or a light verb + event noun."""
         lex = self.lex
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.lemma_ in ("ready", "willing")):
+        if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT", "conj") and tok.lower_ in ADJ_TRIGGERS:
+            t = lex.verbs.get(ADJ_TRIGGERS[tok.lower_])
+            if t:
+                return t, [tok], "adjective"
+        if tok.pos_ in ("VERB", "AUX"):
             lemma = tok.lemma_.lower()
             if lemma in LIGHT_VERBS:
                 for c in tok.children:
@@ -168,15 +187,17 @@ class _Reader:
             keys = _keys(idx, [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS])
             if keys:
                 return keys, "passive-subject"
-        objs = [c for c in v.children if c.dep_ in OBJ_DEPS]
+        # "withdraw its troops from Lebanon": the subject's own forces are not the target
+        objs = [c for c in v.children if c.dep_ in OBJ_DEPS
+                and not any(g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her", "our") for g in c.children)]
         keys = _keys(idx, objs)
         if keys:
             return keys, "object"
         keys = _keys(idx, _prep_objects(v, preps))
         if keys:
             return keys, "prep-object"
-        for o in objs:  # "imposed restrictions on Iran", "provide aid to refugees"
-            keys = _keys(idx, _prep_objects(o, preps | {"for", "of"}))
+        for o in [c for c in v.children if c.dep_ in OBJ_DEPS]:  # "imposed restrictions on Iran"
+            keys = _keys(idx, _prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of"}))
             if keys:
                 return keys, "object-prep"
         comps = [c for c in v.children if c.dep_ in ("ccomp", "xcomp")]
@@ -236,6 +257,8 @@ class _Reader:
                         mod = "future" if low == "would" and self._in_speech(v) else "hypothetical"
                 if c.dep_ == "mark" and low in ("if", "unless") and t.dep_ == "advcl":
                     mod = "hypothetical"
+            if i > 0 and t.lemma_ == "fail" and chain[i - 1].dep_ == "xcomp":
+                negated = not negated
             if i > 0 and t.lemma_ in PLAN_VERBS and chain[i - 1].dep_ == "xcomp" and mod == "asserted":
                 if t.lemma_ not in ("agree", "threaten", "refuse", "promise", "pledge", "vow"):
                     mod = "future"
@@ -308,14 +331,50 @@ class _Reader:
             src, srule = self.sources(v)
             tgt, trule = self.targets(v, trig, noun)
             tgt = [k for k in tgt if k not in src] if src else tgt
+            if trig.type not in PLACE_TARGET_TYPES:  # one agrees with actors, not regions
+                tgt = [k for k in tgt if not self._region(k)]
             if v.i in self.consumed:  # taken over while reading an outer verb
                 continue
             if not src:
                 continue
+            if not tgt and len(src) == 1:  # "imposed a curfew in Cizre": the place is the target
+                tgt = [k for k in self._places(v, noun) if k not in src][:1]
+                trule = "place-target" if tgt else trule
             if not tgt and not (trig.type in INTRANSITIVE_TYPES or len(src) > 1):
                 continue
             self.emit(v, trig, toks, how, src, tgt, srule, trule)
+        self.read_demands()
         return self.events
+
+    def _region(self, key: str) -> bool:
+        cl = self.idx.clusters[key]
+        return cl.type == "place" and cl.labels.most_common(1)[0][0] == "LOC" if cl.labels else False
+
+    def _places(self, v, noun=None) -> list[str]:
+        out = []
+        for t in (v, noun, *[c for c in v.children if c.dep_ in OBJ_DEPS]):
+            if t is None:
+                continue
+            for p in _prep_objects(t, {"in", "into", "to", "from", "on", "near"}):
+                if p.ent_type_ in ("GPE", "LOC", "FAC") or p.i in self.idx.head:
+                    out += [k for k in self.idx.actors_of(p) if _vote_type(self.idx.clusters[k]) in ("place", "country")]
+        return out
+
+    def read_demands(self) -> None:
+        """'X said (that) Y must/should do Z' -> X demands of Y (REQUEST, CAMEO 10)."""
+        req = self.lex.verbs.get("demand")
+        if req is None:
+            return
+        for sv in self.doc:
+            if sv.lemma_ not in SAY_VERBS or sv.pos_ != "VERB":
+                continue
+            for comp in sv.children:
+                if comp.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in comp.children):
+                    continue
+                src = _keys(self.idx, [c for c in sv.children if c.dep_ in SUBJ_DEPS])
+                tgt = [k for k in _keys(self.idx, [c for c in comp.children if c.dep_ in SUBJ_DEPS]) if k not in src]
+                if src and tgt and not any(e.trigger.start == sv.idx for e in self.events):
+                    self.emit(sv, req, [sv], "reported-demand", src, tgt, "subject", "clausal-subject")
 
     def emit(self, v, trig, toks, how, src, tgt, srule, trule) -> None:
         doc = self.doc
@@ -331,6 +390,12 @@ class _Reader:
             if prep is not None:
                 predicate += f" {prep.lower_}"
         mod, negated = self.modality(v)
+        etype, cameo, mode = trig.type, trig.cameo, trig.mode
+        if mod in ("future", "hypothetical") and etype in INTENT_TYPES and not negated:
+            etype, mode = INTENT_TYPES[etype], (mode or trig.type.lower())
+            cameo = "03" if etype == "AGREE" else "13"
+        elif negated and etype == "AGREE":  # "will not accept", "failed to reach agreement"
+            etype, cameo, negated, predicate = "REJECT", "12", False, "not " + predicate
         rep = [k for k in self.reporters(v) if k not in src]
         if rep and mod == "asserted":
             mod = "reported"
@@ -345,8 +410,8 @@ class _Reader:
         ev = Event(
             id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:12],
             doc_id=self.doc_id,
-            type=trig.type,
-            cameo=trig.cameo,
+            type=etype,
+            cameo=cameo,
             predicate=predicate,
             source=tuple(ids[k] for k in src),
             target=tuple(ids[k] for k in tgt),
@@ -355,7 +420,7 @@ class _Reader:
             sentence_index=_sent_no(doc, sent),
             negated=negated,
             modality=mod,
-            mode=trig.mode,
+            mode=mode,
             quantities=tuple(find_quantities(v, trig.type)),
             date=self.date(v),
             place=ids[place] if place else None,

@@ -95,23 +95,7 @@ class KG(ns.DefinedNamespace):
     MaterialCooperation: URIRef
     VerbalConflict: URIRef
     MaterialConflict: URIRef
-    # PLOVER 2021 event types
-    AGREE: URIRef
-    CONSULT: URIRef
-    SUPPORT: URIRef
-    CONCEDE: URIRef
-    COOPERATE: URIRef
-    AID: URIRef
-    RETREAT: URIRef
-    REQUEST: URIRef
-    ACCUSE: URIRef
-    REJECT: URIRef
-    THREATEN: URIRef
-    PROTEST: URIRef
-    SANCTION: URIRef
-    MOBILIZE: URIRef
-    COERCE: URIRef
-    ASSAULT: URIRef
+    _extras = list(QUAD_CLASS)  # the 16 PLOVER 2021 event types, kg:AGREE ... kg:ASSAULT
     # roles (rdfs:subPropertyOf sem:hasActor) and their order
     source: URIRef
     target: URIRef
@@ -162,12 +146,7 @@ class SEM(ns.DefinedNamespace):
 
     _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
     _fail = True
-    Event: URIRef
-    Place: URIRef
-    eventType: URIRef
-    hasActor: URIRef
-    hasPlace: URIRef
-    hasTimeStamp: URIRef
+    _extras = "Event Place eventType hasActor hasPlace hasTimeStamp".split()
 
 
 class SDO(ns.DefinedNamespace):
@@ -175,14 +154,8 @@ class SDO(ns.DefinedNamespace):
 
     _NS = Namespace("https://schema.org/")
     _fail = True
-    NewsArticle: URIRef
-    QuantitativeValue: URIRef
-    headline: URIRef
-    url: URIRef
-    datePublished: URIRef
-    value: URIRef
-    minValue: URIRef
-    maxValue: URIRef
+    _extras = "NewsArticle QuantitativeValue headline url datePublished value minValue maxValue"
+    _extras = _extras.split()
 
 
 class NIF(ns.DefinedNamespace):
@@ -190,11 +163,7 @@ class NIF(ns.DefinedNamespace):
 
     _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
     _fail = True
-    OffsetBasedString: URIRef
-    anchorOf: URIRef
-    beginIndex: URIRef
-    endIndex: URIRef
-    referenceContext: URIRef
+    _extras = "OffsetBasedString anchorOf beginIndex endIndex referenceContext".split()
 
 
 #: Prefix -> namespace, bound in every graph and file kgraph writes.
@@ -217,13 +186,13 @@ PREFIXES: dict[str, Namespace] = {
     **{kind: Namespace(f"{BASE}id/{kind}/") for kind in KINDS},
 }
 
-_RESERVED = frozenset(KG.__annotations__)
+_RESERVED = frozenset([*KG.__annotations__, *KG._extras])
 _DATE_TYPES = {"day": ns.XSD.date, "month": ns.XSD.gYearMonth, "year": ns.XSD.gYear}
 _DATE_RE = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-(0[1-9]|1[0-2])", "year": r"\d{4}"}
 _FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nq": "nquads",
-            ".nt": "nt", ".jsonld": "json-ld"}  # fmt: skip
+            ".nt": "nt", ".jsonld": "json-ld"}
 _ROLES = ((KG.source, KG.sourceList, "source"), (KG.target, KG.targetList, "target"),
-          (KG.reportedBy, KG.reportedByList, "reported_by"))  # fmt: skip
+          (KG.reportedBy, KG.reportedByList, "reported_by"))
 
 Triple = tuple[Any, Any, Any]
 
@@ -257,7 +226,7 @@ def shortcut_iri(predicate: str, event_type: str = "") -> URIRef:
     """
     words = re.findall(r"[A-Za-z0-9]+", _ascii(predicate))
     name = "".join([w.lower() if i == 0 else w[:1].upper() + w[1:].lower()
-                    for i, w in enumerate(words)])  # fmt: skip
+                    for i, w in enumerate(words)])
     name = name or re.sub(r"[^a-z0-9]", "", _ascii(event_type).lower()) or "relatedTo"
     return KG_NS[name + "Shortcut" if name in _RESERVED else name]
 
@@ -328,7 +297,7 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
         g |= {(d, RDF.type, SDO.NewsArticle), (d, KG.index, Literal(i))}
         g.update((d, p, f(meta[k])) for p, k, f in (
             (SDO.headline, "title", _lit), (SDO.url, "url", lambda u: _lit(u, ns.XSD.anyURI)),
-            (SDO.datePublished, "date", _when)) if meta.get(k))  # fmt: skip
+            (SDO.datePublished, "date", _when)) if meta.get(k))
     for i, ev in enumerate(events):
         d = doc(ev.doc_id)
         g, e, m = out[d], resource_iri("event", ev.id), _sub("mention", ev.id, "trigger")
@@ -338,13 +307,13 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
               (e, PROV.wasGeneratedBy, run_iri), (run_iri, RDF.type, KG.Run),
               (run_iri, KG.version, Literal(__version__)), (m, RDF.type, KG.Mention),
               (m, NIF.referenceContext, d),
-              (m, KG.sentenceIndex, Literal(ev.sentence_index))}  # fmt: skip
+              (m, KG.sentenceIndex, Literal(ev.sentence_index))}
         if run and run.get("model"):
             g.add((run_iri, KG.model, _lit(str(run["model"]))))
         g.add((e, SEM.eventType, KG[ev.type]) if ev.type in QUAD_CLASS
-              else (e, KG.eventTypeCode, _lit(ev.type)))  # fmt: skip
+              else (e, KG.eventTypeCode, _lit(ev.type)))
         g.update((e, p, _lit(v)) for p, v in ((KG.predicate, ev.predicate),
-                 (KG.cameoRoot, ev.cameo), (KG.rule, ev.rule)) if v)  # fmt: skip
+                 (KG.cameoRoot, ev.cameo), (KG.rule, ev.rule)) if v)
         if ev.mode is not None:
             g.add((e, KG.mode, _lit(ev.mode)))
         g.update(_span(m, ev.trigger))
@@ -354,7 +323,7 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
             g.update((e, prop, n) for n in nodes)
             if len(nodes) > 1:  # keep the order: an rdf:List beside the role triples
                 cells = [BNode("l" + _sub("event", ev.id, field, j)[-10:])
-                         for j in range(len(nodes))]  # fmt: skip
+                         for j in range(len(nodes))]
                 g.add((e, list_prop, cells[0]))
                 for j, (cell, node) in enumerate(zip(cells, nodes, strict=True)):
                     rest = cells[j + 1] if j + 1 < len(cells) else RDF.nil
@@ -395,7 +364,7 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
                      (iri, KG.mentionCount, Literal(a.get("mentions", 0)))}
             desc.update((iri, SKOS.altLabel, _lit(x)) for x in a.get("aliases", ()))
             desc.update((iri, KG[k], _lit(a[k])) for k in ("country", "sector", "title")
-                        if a.get(k))  # fmt: skip
+                        if a.get(k))
             wd = a.get("wikidata") or ""
             if wd:
                 q = re.fullmatch(r"Q\d+", wd)
@@ -432,7 +401,7 @@ def to_rdf(G: nx.MultiDiGraph, *, run: dict[str, Any] | None = None) -> Dataset:
     """
     ds = _bind(Dataset())
     for name, triples in _triples(G, run).items():
-        graph = ds.default_context if name is None else ds.graph(name)
+        graph = ds.default_graph if name is None else ds.graph(name)
         ds.addN((s, p, o, graph) for s, p, o in triples)
     return ds
 
@@ -497,7 +466,7 @@ def from_rdf(data: Graph | Dataset) -> nx.MultiDiGraph:
                      "aliases": sorted(str(x) for x in idx[a].get(SKOS.altLabel, ())),
                      "mentions": value(a, KG.mentionCount, 0),
                      "documents": sorted(ident(x) for x in idx[a].get(KG.inDocument, ())),
-                     }  # fmt: skip
+                     }
         G.add_node(ident(a), **attrs)
     G.graph["events"] = {}
     for e in ordered(SEM.Event):
@@ -529,13 +498,13 @@ def from_rdf(data: Graph | Dataset) -> nx.MultiDiGraph:
             confidence=value(e, KG.confidence, 0.5),
             rule=text(e, KG.rule),
             **roles,
-        )  # fmt: skip
+        )
         G.graph["events"][ev.id] = ev.to_dict()
         for s, t, reciprocal in edge_pairs(ev):
             G.add_edge(s, t, key=ev.id, event=ev.id, type=ev.type, cameo=ev.cameo, quad=ev.quad,
                        predicate=ev.predicate, doc_id=ev.doc_id, negated=ev.negated,
                        modality=ev.modality, confidence=ev.confidence, reciprocal=reciprocal,
-                       date=ev.date.value if ev.date else "")  # fmt: skip
+                       date=ev.date.value if ev.date else "")
     return G
 
 
@@ -558,7 +527,7 @@ def _write(graph: Graph, path: str | os.PathLike[str], fmt: str) -> Path:
 
 
 def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-                 run: dict[str, Any] | None = None) -> Path:  # fmt: skip
+                 run: dict[str, Any] | None = None) -> Path:
     """Write the union of all documents' graphs as one Turtle file (atomically).
 
     Raises:
@@ -570,13 +539,13 @@ def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
 
 
 def write_trig(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-               run: dict[str, Any] | None = None) -> Path:  # fmt: skip
+               run: dict[str, Any] | None = None) -> Path:
     """Write :func:`to_rdf` as TriG, one named graph per document (atomically)."""
     return _write(to_rdf(G, run=run), path, "trig")
 
 
 def write_nquads(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-                 run: dict[str, Any] | None = None) -> Path:  # fmt: skip
+                 run: dict[str, Any] | None = None) -> Path:
     """Write :func:`to_rdf` as N-Quads, one named graph per document (atomically)."""
     return _write(to_rdf(G, run=run), path, "nquads")
 
@@ -591,7 +560,7 @@ def read_rdf(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(f"{path}: cannot tell the RDF syntax from the extension "
-                         f"{path.suffix!r}; expected one of {', '.join(_FORMATS)}")  # fmt: skip
+                         f"{path.suffix!r}; expected one of {', '.join(_FORMATS)}")
     data = Graph() if fmt in ("turtle", "nt") else Dataset()
     try:
         with open(path, "rb") as fh:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
+import secrets
 from collections import Counter
 from pathlib import Path
 from types import MappingProxyType
@@ -356,7 +356,7 @@ def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, se
                 *_bezier(p0, c, p2, [0.5])[0],
                 g["text"],
                 color=colour,
-                zorder=4,
+                zorder=2.8,  # under the markers: a label never hides an actor
                 fontsize=MAP_STYLE["edge_font"] * fs,
                 gid="edge-label",
                 **text_kw,
@@ -381,10 +381,14 @@ def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, se
         for v in nodes
     ]
     texts = node_texts + edge_texts
-    halves = [(b.width / 2, b.height / 2) for b in (t.get_window_extent() for t in texts)]
+    pads = [0.2 * t.get_fontsize() * ppx + 1 for t in texts]  # the white box around the text
+    halves = [
+        (b.width / 2 + p, b.height / 2 + p)
+        for b, p in zip((t.get_window_extent() for t in texts), pads, strict=True)
+    ]
     anchors = [tuple(to_px(t.get_position())) for t in texts]
     frame = ax.get_window_extent()
-    boxes = [(*px[v], radius[v], radius[v]) for v in nodes] + [
+    boxes = [(*px[v], radius[v] + 8, radius[v] + 8) for v in nodes] + [
         (*a, *h) for a, h in zip(anchors[n:], halves[n:], strict=True)
     ]
     for i in sorted(range(n), key=lambda i: -H.degree(nodes[i])):
@@ -394,7 +398,8 @@ def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, se
             ux, uy = math.cos(math.radians(deg)), math.sin(math.radians(deg))
             d = radius[nodes[i]] + 4 + abs(ux) * hw + abs(uy) * hh + (j >= 8) * (2 * hh + 8)
             c = (px[nodes[i]][0] + ux * d, px[nodes[i]][1] + uy * d)
-            cost = _cover((*c, hw, hh), boxes, curve_pts, frame) + 400 * (j >= 8) + j
+            others = boxes[:i] + boxes[i + 1 :]  # its own marker is cleared by construction
+            cost = _cover((*c, hw, hh), others, curve_pts, frame) + 400 * (j >= 8) + j
             best = min(best, (cost, c))
         anchors[i] = best[1]
         boxes.append((*best[1], hw, hh))
@@ -407,7 +412,7 @@ def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, se
         off, reach = final[i] - px[v], radius[v] + 12
         if abs(off[0]) > halves[i][0] + reach or abs(off[1]) > halves[i][1] + reach:
             ax.plot(
-                *zip(pos[v], to_data(final[i]), strict=True), color="#999999", lw=0.6, zorder=2.5
+                *zip(pos[v], to_data(final[i]), strict=True), color="#666666", lw=0.8, zorder=2.5
             )
 
     # legends right of the axes: actor types on top, event classes and line styles below
@@ -456,10 +461,8 @@ def save_map(
     import matplotlib
 
     fig = draw_map(G, title=title, **kw).figure
-    fd, tmp = None, None
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-        os.close(fd)
         with matplotlib.rc_context({"svg.hashsalt": "kgraph", "svg.fonttype": "path"}):
             fig.savefig(
                 tmp, format=fmt, dpi=MAP_STYLE["dpi"], metadata=_METADATA[fmt], facecolor="white"
@@ -471,6 +474,5 @@ def save_map(
             "check the folder exists and is writable"
         ) from e
     finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
     return path
