@@ -354,6 +354,7 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
                 gazetteer=True)  # fmt: skip
         return
     if label == "NORP":
+        idx.demonyms.update(range(s, e))
         # an unknown nationality/group word: a population actor
         idx.add(f"norp:{_norm(doc[s:e].text).lower()}", s, e, "ner", label=label,
                 name=_norm(doc[s:e].text), type="population", sector="CVL")  # fmt: skip
@@ -491,7 +492,9 @@ def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
 
 def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
     """Role noun phrases: "Israeli troops", "the top US diplomat", "officials"."""
-    for tok in doc:
+    # leadership nouns last, so "leaders of/from X" can find the actor X
+    order = sorted(doc, key=lambda t: (getattr(_role_of(lex, t), "family", "") in ("leader", "officials", "delegation"), t.i))
+    for tok in order:
         if tok.i in taken:
             continue
         role = _role_of(lex, tok)
@@ -546,8 +549,10 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
         if any(i in taken and i not in idx.demonyms for i in range(start, end)):
             start = tok.i
         if not countries:
-            key = f"role::{family}"
-            label = _norm(doc[start:end].text) if role.person and not plural else tok.lemma_
+            label = _norm(doc[start:end].text)
+            if family == "states" and not (plural and start < tok.i):
+                continue  # only "Arab nations", "Gulf states": not "the state"
+            key = f"role::{family}" + (f":{label.lower()}" if family == "states" else "")
             idx.add(key, start, end, "role", head=tok.i, name=label,
                     type="person" if role.person and not plural else typ, sector=sector)  # fmt: skip
             continue
@@ -608,7 +613,7 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
                 return cl.key
     if role.family in ("leader", "officials", "delegation") or role.lemma in ("member", "leader"):
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in idx.head:
                         key = idx.head[p.i][0]

@@ -442,8 +442,8 @@ def score(gold: list[dict], pred: list[dict], *, drop_negated: bool = False,
         r["by_gold_type"] = {k: dict(v) for k, v in sorted(by_type.items())}
         if attrs := _attributes(c, by_mod):
             r["attributes"] = attrs
-        if warn:
-            r["warnings"] = dict(warn)
+        if +warn:
+            r["warnings"] = dict(+warn)
         results[ds] = r
     results[META] = {"skipped_gold_docs": dict(skipped), "pred_docs_not_in_gold": len(preds.keys() - ids)}
     return results

@@ -37,6 +37,7 @@ import re
 import secrets
 import shutil
 import unicodedata
+from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 from importlib import resources
@@ -218,6 +219,17 @@ def _sub(kind: str, *parts: Any) -> URIRef:
     return resource_iri(kind, json.dumps(parts, ensure_ascii=False))
 
 
+def _event(d: dict[str, Any]) -> Event:
+    """``Event.to_dict`` undone without normalising anything (``Event.from_dict`` does)."""
+    names = {f.name for f in fields(Event)}
+    return Event(**{**{k: v for k, v in d.items() if k in names},
+                    **{k: tuple(d[k]) for k in ("source", "target", "reported_by")},
+                    "trigger": Span(**d["trigger"]), "sentence": Span(**d["sentence"]),
+                    "quantities": tuple(Quantity(**q) for q in d["quantities"]),
+                    "arguments": tuple(Span(**a) for a in d["arguments"]),
+                    "date": DateValue(**d["date"]) if d["date"] else None})
+
+
 def shortcut_iri(predicate: str, event_type: str = "") -> URIRef:
     """The shortcut predicate of a surface predicate, in lowerCamelCase.
 
@@ -252,14 +264,19 @@ def _num(value: Any) -> Literal:
     return Literal(value)
 
 
+def _is_date(value: str, granularity: str) -> bool:
+    if not re.fullmatch(_DATE_RE.get(granularity, "(?!)"), value):
+        return False
+    try:
+        return granularity != "day" or bool(date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
 def _when(value: str, granularity: str | None = None) -> Literal:
     """A typed date literal when ``value`` is a valid one, else a plain string."""
     for gran in [granularity] if granularity else list(_DATE_TYPES):
-        if gran in _DATE_RE and re.fullmatch(_DATE_RE[gran], value):
-            try:
-                gran != "day" or date.fromisoformat(value)
-            except ValueError:
-                break
+        if _is_date(value, gran):
             return Literal(value, datatype=_DATE_TYPES[gran])
     return _lit(value)
 
@@ -276,9 +293,9 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
     out: dict[URIRef | None, set[Triple]] = {}
     used: dict[str, set[URIRef]] = {}  # actor id -> graphs of the events that use it
     docs = G.graph.get("documents", {})
-    events = [Event.from_dict(d) for d in G.graph.get("events", {}).values()]
+    events = [_event(d) for d in G.graph.get("events", {}).values()]
     settings = {"kgraph": __version__, **(run or {})}
-    run_iri = _sub("run", json.dumps(settings, sort_keys=True, default=str, ensure_ascii=False))
+    run_iri = resource_iri("run", json.dumps(settings, sort_keys=True, default=str))
 
     def doc(doc_id: str) -> URIRef:
         iri = resource_iri("doc", doc_id)
@@ -322,8 +339,8 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
             nodes = [actor(a, d) for a in getattr(ev, field)]
             g.update((e, prop, n) for n in nodes)
             if len(nodes) > 1:  # keep the order: an rdf:List beside the role triples
-                cells = [BNode("l" + _sub("event", ev.id, field, j)[-10:])
-                         for j in range(len(nodes))]
+                stem = hashlib.sha1(json.dumps([ev.id, field]).encode()).hexdigest()[:20]
+                cells = [BNode(f"l{stem}x{j}") for j in range(len(nodes))]
                 g.add((e, list_prop, cells[0]))
                 for j, (cell, node) in enumerate(zip(cells, nodes, strict=True)):
                     rest = cells[j + 1] if j + 1 < len(cells) else RDF.nil

@@ -78,6 +78,8 @@ MAP_STYLE = MappingProxyType(
         "rad0": 0.12,  # arc radius of the first edge between two actors ...
         "rad_step": 0.14,  # ... and how much more each further one bends
         "legend_width": 2.1,  # inches kept right of the axes for the legends
+        "actor": {"edgecolors": "#333333", "linewidths": 0.8, "zorder": 3},
+        "arrow": {"arrowstyle": "-|>", "alpha": 0.9, "zorder": 2},
     }
 )
 _QUAD_NAMES = {
@@ -87,6 +89,7 @@ _QUAD_NAMES = {
     "material_conflict": "material conflict",
     "other": "other",
 }
+_TEXT = {"ha": "center", "va": "center", "bbox": MAP_STYLE["bbox"]}
 _FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 _METADATA = {
     "png": {"Software": None},
@@ -181,14 +184,9 @@ def _overlaps(X, H, Y, K, pad):
         np.fill_diagonal(hit, False)
         dy = np.where(dy == 0, np.sign(np.subtract.outer(np.arange(len(X)), np.arange(len(X)))), dy)
     side = ox < oy  # leave by the shorter way out
-    push = np.stack(
-        [
-            (ox * np.sign(dx) * (hit & side)).sum(1),
-            (oy * np.where(dy == 0, 1, np.sign(dy)) * (hit & ~side)).sum(1),
-        ],
-        1,
-    )
-    return push, hit.any(1)
+    px = (ox * np.sign(dx) * (hit & side)).sum(1)
+    py = (oy * np.where(dy == 0, 1, np.sign(dy)) * (hit & ~side)).sum(1)
+    return np.stack((px, py), 1), hit.any(1)
 
 
 def _cover(box, boxes, points, frame) -> float:
@@ -197,16 +195,12 @@ def _cover(box, boxes, points, frame) -> float:
 
     x, y, hw, hh = box
     B, P = np.array(boxes, float).reshape(-1, 4), np.array(points, float).reshape(-1, 2)
-    ox = np.clip(
-        np.minimum(x + hw, B[:, 0] + B[:, 2]) - np.maximum(x - hw, B[:, 0] - B[:, 2]), 0, None
-    )
-    oy = np.clip(
-        np.minimum(y + hh, B[:, 1] + B[:, 3]) - np.maximum(y - hh, B[:, 1] - B[:, 3]), 0, None
-    )
+    lo, hi = B[:, :2] - B[:, 2:], B[:, :2] + B[:, 2:]
+    o = np.clip(np.minimum([x + hw, y + hh], hi) - np.maximum([x - hw, y - hh], lo), 0, None)
     inside = ((np.abs(P[:, 0] - x) < hw) & (np.abs(P[:, 1] - y) < hh)).sum()
     fw = max(0.0, min(x + hw, frame.x1) - max(x - hw, frame.x0))
     fh = max(0.0, min(y + hh, frame.y1) - max(y - hh, frame.y0))
-    return float((ox * oy).sum() + 30 * inside + 4 * hw * hh - fw * fh)
+    return float(o.prod(1).sum() + 30 * inside + 4 * hw * hh - fw * fh)
 
 
 def _repel(anchors, halves, stiff, circles, bounds, pad=3.0, iters=300):
@@ -259,13 +253,126 @@ def _new_axes(n: int):
 
 def _bezier(p0, c, p2, ts):
     """Points of the quadratic Bezier curve ``p0 -> c -> p2`` (what ``arc3`` draws) at ``ts``."""
-    return [
-        tuple(
-            (1 - t) ** 2 * a + 2 * (1 - t) * t * b + t**2 * z
-            for a, b, z in zip(p0, c, p2, strict=True)
+    import numpy as np
+
+    t = np.asarray(ts, float)[:, None]
+    return (1 - t) ** 2 * np.asarray(p0) + 2 * (1 - t) * t * np.asarray(c) + t**2 * np.asarray(p2)
+
+
+def _draw_actors(ax, G, nodes, pos, size) -> list:
+    """One scatter per actor type; returns the legend handles."""
+    from matplotlib.lines import Line2D
+
+    handles = []
+    for t in sorted({G.nodes[v].get("type") or "group" for v in nodes}):
+        vs = [v for v in nodes if (G.nodes[v].get("type") or "group") == t]
+        colour, marker = TYPE_COLOURS.get(t, "#777777"), TYPE_MARKERS.get(t, "o")
+        xy = list(zip(*(pos[v] for v in vs), strict=True))
+        label, style = t.replace("_", " "), {"marker": marker, "mfc": colour, "mec": "#333333"}
+        ax.scatter(
+            *xy,
+            s=[size[v] for v in vs],
+            c=colour,
+            marker=marker,
+            gid=f"nodes:{t}",
+            **MAP_STYLE["actor"],
         )
-        for t in ts
+        handles.append(Line2D([], [], ls="", ms=9, label=label, **style))
+    return handles
+
+
+def _draw_events(ax, groups, pos, size, fs) -> tuple[list, list]:
+    """One arc per group, labelled at its own Bezier midpoint; returns (labels, arcs)."""
+    from matplotlib.patches import FancyArrowPatch
+
+    labels, arcs = [], []
+    for g in groups:
+        p0, p2, r = pos[g["u"]], pos[g["v"]], g["rad"]
+        c = ((p0[0] + p2[0]) / 2 + r * (p2[1] - p0[1]), (p0[1] + p2[1]) / 2 - r * (p2[0] - p0[0]))
+        lw = min(1.2 + 0.9 * (len(g["events"]) - 1), 6.0)
+        colour = QUAD_COLOURS.get(g["quad"], QUAD_COLOURS["other"])
+        shrink = {f"shrink{e}": math.sqrt(size[g[k]]) / 2 + 2 for e, k in (("A", "u"), ("B", "v"))}
+        style = {"lw": lw, "ls": g["style"], "color": colour, "gid": f"edge:{g['u']}->{g['v']}"}
+        arc = FancyArrowPatch(
+            p0,
+            p2,
+            connectionstyle=f"arc3,rad={r}",
+            mutation_scale=12 + 2 * lw,
+            **style,
+            **shrink,
+            **MAP_STYLE["arrow"],
+        )
+        ax.add_patch(arc)
+        # under the markers (zorder 3): an event label never hides an actor
+        mid, font = _bezier(p0, c, p2, [0.5])[0], MAP_STYLE["edge_font"] * fs
+        text = ax.text(
+            *mid, g["text"], color=colour, zorder=2.8, fontsize=font, gid="edge-label", **_TEXT
+        )
+        labels.append(text)
+        arcs.append((g["u"], g["v"], p0, c, p2))
+    return labels, arcs
+
+
+def _place_labels(ax, node_texts, edge_texts, nodes, degree, pos, radius, arcs) -> None:
+    """Put each actor's name where it hides least (hubs first), then push all labels apart."""
+    to_px, ppx, frame = ax.transData.transform, ax.figure.dpi / 72, ax.get_window_extent()
+    px = {v: tuple(to_px(pos[v])) for v in nodes}
+    texts, n = node_texts + edge_texts, len(node_texts)
+    halves = []
+    for t in texts:  # half-sizes in display px, with the white box around the text
+        bb, pad = t.get_window_extent(), 0.2 * t.get_fontsize() * ppx + 1
+        halves.append((bb.width / 2 + pad, bb.height / 2 + pad))
+    anchors = [tuple(to_px(t.get_position())) for t in texts]
+    curve_pts, arc_ends = [], []  # arcs as points; those near an actor keep labels off
+    for u, v, p0, c, p2 in arcs:
+        for q in to_px(_bezier(p0, c, p2, [i / 24 for i in range(25)])):
+            curve_pts.append(q)
+            if any(0.8 * radius[w] < math.dist(q, px[w]) < radius[w] + 45 for w in (u, v)):
+                arc_ends.append((*q, 4.0))
+    boxes = [(*px[v], radius[v] + 8, radius[v] + 8) for v in nodes]
+    boxes += [(*a, *h) for a, h in zip(anchors[n:], halves[n:], strict=True)]
+    for i in sorted(range(n), key=lambda i: -degree[nodes[i]]):
+        (hw, hh), (x, y), r = halves[i], px[nodes[i]], radius[nodes[i]]
+        others, best = boxes[:i] + boxes[i + 1 :], (math.inf, None)
+        for j, deg in enumerate((0, 180, 90, 270, 45, 135, 225, 315) * 2):  # 2 rings of places
+            ux, uy = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+            d = r + 4 + abs(ux) * hw + abs(uy) * hh + (j >= 8) * (2 * hh + 8)
+            cost = _cover((x + ux * d, y + uy * d, hw, hh), others, curve_pts, frame)
+            best = min(best, (cost + 400 * (j >= 8) + j, (x + ux * d, y + uy * d)))
+        anchors[i] = best[1]
+        boxes.append((*best[1], hw, hh))
+    circles = [(*px[v], radius[v]) for v in nodes] + arc_ends
+    stiff = [0.1] * n + [0.5] * len(edge_texts)
+    final = _repel(anchors, halves, stiff, circles, (frame.p0, frame.p1))
+    to_data = ax.transData.inverted().transform
+    for t, xy in zip(texts, final, strict=True):
+        t.set_position(tuple(to_data(xy)))
+    for i, v in enumerate(nodes):  # a leader line when a name was pushed away from its actor
+        (ox, oy), reach = final[i] - px[v], radius[v] + 12
+        if abs(ox) > halves[i][0] + reach or abs(oy) > halves[i][1] + reach:
+            line = list(zip(pos[v], to_data(final[i]), strict=True))
+            ax.plot(*line, color="#666666", lw=0.8, zorder=2.5)
+
+
+def _draw_legends(ax, type_handles, groups, fs) -> None:
+    """Right of the axes: actor types at the top, event classes and line styles at the bottom."""
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], color=QUAD_COLOURS[q], lw=2.5, label=_QUAD_NAMES[q])
+        for q in QUAD_COLOURS
+        if any(g["quad"] == q for g in groups)
     ]
+    for ls, name in (("--", "negated"), (":", "future / hypothetical")):
+        if any(g["style"] == ls for g in groups):
+            handles.append(Line2D([], [], color="#555555", lw=1.5, ls=ls, label=name))
+    kw = {"frameon": False, "fontsize": 9 * fs, "title_fontsize": 10 * fs}
+    top = ax.legend(
+        handles=type_handles, title="actors", loc="upper left", bbox_to_anchor=(1.01, 1.0), **kw
+    )
+    if handles:
+        ax.add_artist(top)
+        ax.legend(handles=handles, title="events", loc="lower left", bbox_to_anchor=(1.01, 0), **kw)
 
 
 def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, seed: int = 7):
@@ -273,14 +380,11 @@ def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, se
 
     Actors without any drawn edge are left out unless the graph has no edges at all.
     """
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyArrowPatch
-
     with_edges = {v for a, b in G.edges() if a != b for v in (a, b)}
     nodes = [v for v in G if v in with_edges] if with_edges else list(G)
     groups, n = _edge_groups(G, set(nodes)), len(nodes)
     ax = _new_axes(n) if ax is None else ax
-    fig, ppx = ax.figure, ax.figure.dpi / 72
+    fig = ax.figure
     fs = min(1.5, max(0.8, math.sqrt(fig.get_figwidth() / 10)))  # fonts grow with the figure
     ax.set_title(title if title is not None else _title(G, nodes, groups), fontsize=12 * fs)
     ax.set_axis_off()
@@ -296,79 +400,14 @@ def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, se
     ax.set(xlim=(0, width), ylim=(0, 1))
     ax.set_aspect("equal", adjustable="box")  # so arcs bend the same in data and on screen
     ax.apply_aspect()
-    to_px, to_data = ax.transData.transform, ax.transData.inverted().transform
-    text_kw = {"ha": "center", "va": "center", "bbox": MAP_STYLE["bbox"]}
 
-    # actors: one scatter per type, marker area grows with mentions + degree
-    k = max(0.5, math.sqrt(min(1.0, 12 / n)))
+    k = max(0.5, math.sqrt(min(1.0, 12 / n)))  # marker area grows with mentions + degree
     size = {
         v: k * min(1400.0, 160 + 90 * math.sqrt(G.nodes[v].get("mentions", 0) + H.degree(v)))
         for v in nodes
     }
-    radius = {v: math.sqrt(size[v]) / 2 * ppx for v in nodes}  # display px
-    type_of = {v: G.nodes[v].get("type") or "group" for v in nodes}
-    type_handles = []
-    for t in sorted(set(type_of.values())):
-        vs = [v for v in nodes if type_of[v] == t]
-        style = {"marker": TYPE_MARKERS.get(t, "o"), "mec": "#333333"}
-        colour = TYPE_COLOURS.get(t, "#777777")
-        ax.scatter(
-            *zip(*(pos[v] for v in vs), strict=True),
-            s=[size[v] for v in vs],
-            c=colour,
-            marker=style["marker"],
-            edgecolors="#333333",
-            linewidths=0.8,
-            zorder=3,
-            gid=f"nodes:{t}",
-        )
-        type_handles.append(
-            Line2D([], [], ls="", ms=9, mfc=colour, label=t.replace("_", " "), **style)
-        )
-
-    # events: one arc per group, labelled at the midpoint of its own quadratic Bezier curve
-    edge_texts, curve_pts, obstacles = [], [], []
-    px = {v: tuple(to_px(pos[v])) for v in nodes}
-    for g in groups:
-        p0, p2, r = pos[g["u"]], pos[g["v"]], g["rad"]
-        c = ((p0[0] + p2[0]) / 2 + r * (p2[1] - p0[1]), (p0[1] + p2[1]) / 2 - r * (p2[0] - p0[0]))
-        lw = min(1.2 + 0.9 * (len(g["events"]) - 1), 6.0)
-        colour = QUAD_COLOURS.get(g["quad"], QUAD_COLOURS["other"])
-        ax.add_patch(
-            FancyArrowPatch(
-                p0,
-                p2,
-                arrowstyle="-|>",
-                connectionstyle=f"arc3,rad={r}",
-                mutation_scale=12 + 2 * lw,
-                lw=lw,
-                ls=g["style"],
-                color=colour,
-                alpha=0.9,
-                zorder=2,
-                gid=f"edge:{g['u']}->{g['v']}",
-                shrinkA=math.sqrt(size[g["u"]]) / 2 + 2,
-                shrinkB=math.sqrt(size[g["v"]]) / 2 + 2,
-            )
-        )
-        edge_texts.append(
-            ax.text(
-                *_bezier(p0, c, p2, [0.5])[0],
-                g["text"],
-                color=colour,
-                zorder=2.8,  # under the markers: a label never hides an actor
-                fontsize=MAP_STYLE["edge_font"] * fs,
-                gid="edge-label",
-                **text_kw,
-            )
-        )
-        curve_pts.extend(to_px(_bezier(p0, c, p2, [i / 24 for i in range(25)])))
-        for q in curve_pts[-25:]:  # the arc's ends near its actors: labels keep off them
-            for v in (g["u"], g["v"]):
-                if 0.8 * radius[v] < math.dist(q, px[v]) < radius[v] + 45:
-                    obstacles.append((*q, 4.0))
-
-    # actor names: beside the marker where they cover the least, hubs first; then de-overlapped
+    type_handles = _draw_actors(ax, G, nodes, pos, size)
+    edge_texts, arcs = _draw_events(ax, groups, pos, size, fs)
     node_texts = [
         ax.text(
             *pos[v],
@@ -376,71 +415,13 @@ def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, se
             zorder=5,
             gid=f"node-label:{v}",
             fontsize=MAP_STYLE["node_font"] * fs,
-            **text_kw,
+            **_TEXT,
         )
         for v in nodes
     ]
-    texts = node_texts + edge_texts
-    pads = [0.2 * t.get_fontsize() * ppx + 1 for t in texts]  # the white box around the text
-    halves = [
-        (b.width / 2 + p, b.height / 2 + p)
-        for b, p in zip((t.get_window_extent() for t in texts), pads, strict=True)
-    ]
-    anchors = [tuple(to_px(t.get_position())) for t in texts]
-    frame = ax.get_window_extent()
-    boxes = [(*px[v], radius[v] + 8, radius[v] + 8) for v in nodes] + [
-        (*a, *h) for a, h in zip(anchors[n:], halves[n:], strict=True)
-    ]
-    for i in sorted(range(n), key=lambda i: -H.degree(nodes[i])):
-        hw, hh = halves[i]
-        best = (math.inf, None)
-        for j, deg in enumerate((0, 180, 90, 270, 45, 135, 225, 315) * 2):
-            ux, uy = math.cos(math.radians(deg)), math.sin(math.radians(deg))
-            d = radius[nodes[i]] + 4 + abs(ux) * hw + abs(uy) * hh + (j >= 8) * (2 * hh + 8)
-            c = (px[nodes[i]][0] + ux * d, px[nodes[i]][1] + uy * d)
-            others = boxes[:i] + boxes[i + 1 :]  # its own marker is cleared by construction
-            cost = _cover((*c, hw, hh), others, curve_pts, frame) + 400 * (j >= 8) + j
-            best = min(best, (cost, c))
-        anchors[i] = best[1]
-        boxes.append((*best[1], hw, hh))
-    circles = [(*px[v], radius[v]) for v in nodes] + obstacles
-    stiff = [0.1] * len(node_texts) + [0.5] * len(edge_texts)
-    final = _repel(anchors, halves, stiff, circles, (frame.p0, frame.p1))
-    for t, xy in zip(texts, final, strict=True):
-        t.set_position(tuple(to_data(xy)))
-    for i, v in enumerate(nodes):  # a leader line when a name was pushed away from its actor
-        off, reach = final[i] - px[v], radius[v] + 12
-        if abs(off[0]) > halves[i][0] + reach or abs(off[1]) > halves[i][1] + reach:
-            ax.plot(
-                *zip(pos[v], to_data(final[i]), strict=True), color="#666666", lw=0.8, zorder=2.5
-            )
-
-    # legends right of the axes: actor types on top, event classes and line styles below
-    ev_handles = [
-        Line2D([], [], color=QUAD_COLOURS[q], lw=2.5, label=_QUAD_NAMES[q])
-        for q in QUAD_COLOURS
-        if any(g["quad"] == q for g in groups)
-    ]
-    for ls, name in (("--", "negated"), (":", "future / hypothetical")):
-        if any(g["style"] == ls for g in groups):
-            ev_handles.append(Line2D([], [], color="#555555", lw=1.5, ls=ls, label=name))
-    legend_kw = {"frameon": False, "fontsize": 9 * fs, "title_fontsize": 10 * fs}
-    leg = ax.legend(
-        handles=type_handles,
-        title="actors",
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        **legend_kw,
-    )
-    if ev_handles:
-        ax.add_artist(leg)
-        ax.legend(
-            handles=ev_handles,
-            title="events",
-            loc="lower left",
-            bbox_to_anchor=(1.01, 0.0),
-            **legend_kw,
-        )
+    radius = {v: math.sqrt(size[v]) / 2 * fig.dpi / 72 for v in nodes}  # display px
+    _place_labels(ax, node_texts, edge_texts, nodes, dict(H.degree), pos, radius, arcs)
+    _draw_legends(ax, type_handles, groups, fs)
     return ax
 
 
