@@ -76,7 +76,7 @@ def actor_id(key: str, name: str) -> str:
     """A stable, safe actor id: a slug of the name plus a hash of the identity key.
 
     >>> actor_id("gaz:ISR", "Israel")
-    'israel-2c5a1a'
+    'israel-e87f16'
     """
     return f"{_slug(name)}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
 

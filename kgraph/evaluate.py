@@ -1,29 +1,29 @@
-"""Score kgraph predictions against gold event data (``data/gold``: the seed article, PLOVER GSR).
+"""Score kgraph predictions against the gold data in ``data/gold`` (seed article, PLOVER GSR).
 
-kgraph's own implementation of the metrics of the project's independent scorer (same definitions, same
-numbers, standard library only).  In short:
+kgraph's own implementation of the metrics of the project's independent scorer: same definitions,
+same numbers, standard library only.
 
-* **actors**: span-overlap P/R/F1 of predicted mentions vs gold actor spans, and P/R/F1 of the per-document
-  sets of normalised names (:func:`norm_name`).
-* **events, untyped**: a gold event is found when one predicted event of the document has a source actor
-  matching a gold source and a target actor matching a gold target (only non-empty gold sides count;
-  reciprocal gold ignores direction but needs two *distinct* predicted actors matching two distinct gold
-  actors).  ``P_restricted`` is precision over predicted events whose actors all match some gold actor.
+* **actors**: span-overlap P/R/F1 of predicted mentions vs gold actor spans; P/R/F1 of the
+  per-document sets of normalised names (:func:`norm_name`).
+* **events, untyped**: a gold event is found when one predicted event of its document has a source
+  actor matching a gold source and a target actor matching a gold target (non-empty gold sides
+  only; reciprocal gold: either direction, two *distinct* predicted actors matching two distinct
+  gold actors).  ``P_restricted``: precision over events whose actors all match gold actors.
 * **events, typed**: untyped match plus equal PLOVER 2021 category (``typed_exact``) or quad class
-  (``typed_quad``); gold events without a type are "don't care", predicted non-PLOVER types are left out.
-* **attributes** (only where the gold states them): quantities P/R, date, modality and negation accuracy,
+  (``typed_quad``); untyped gold is "don't care", predicted non-PLOVER types are left out.
+* **attributes**, where the gold states them: quantities P/R, date, modality and negation accuracy
   over the gold events found.
 
-``plover_gsr`` records keep every gold actor; other datasets (e.g. ``seed``) drop actors without text.
+``plover_gsr`` keeps every gold actor; other datasets (e.g. ``seed``) drop actors without text.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, namedtuple
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .errors import InputError
@@ -36,23 +36,28 @@ _GROUPS = {"verbal_coop": "AGREE CONSULT SUPPORT CONCEDE", "material_coop": "COO
            "material_conflict": "PROTEST SANCTION MOBILIZE COERCE ASSAULT"}
 QUAD: dict[str, str] = {t: quad for quad, types in _GROUPS.items() for t in types.split()}
 PLOVER_TYPES: tuple[str, ...] = tuple(QUAD)
-_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-_PRONOUNS = set("""i me my mine myself we us our ours ourselves you your yours yourself he him his himself she
-    her hers herself it its itself they them their theirs themselves who whom whose which that this these those
-    one ones someone somebody everyone anyone""".split())
-_DETERMINERS = set("""the a an this that these those its their his her our my your some both all another other
-    several many two three""".split())
-_TITLES = set("""president vice prime minister ministers foreign defense defence interior secretary general gen
-    lt col colonel major maj brig brigadier admiral adm commander chief king queen prince princess crown emir
-    sheikh shaikh sultan ayatollah mr mrs ms miss dr sir lord lady senator sen rep representative chancellor
-    premier ambassador spokesman spokeswoman spokesperson envoy leader deputy acting former senior top chairman
-    chairwoman chair governor mayor judge justice pope cardinal bishop rev reverend imam state of and""".split())
+_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+            "FIGHT": "ASSAULT"}
+_PRONOUNS = set("""i me my mine myself we us our ours ourselves you your yours yourself he him his
+    himself she her hers herself it its itself they them their theirs themselves who whom whose
+    which that this these those one ones someone somebody everyone anyone""".split())
+_DETERMINERS = set("""the a an this that these those its their his her our my your some both all
+    another other several many two three""".split())
+_TITLES = set("""president vice prime minister ministers foreign defense defence interior secretary
+    general gen lt col colonel major maj brig brigadier admiral adm commander chief king queen prince
+    princess crown emir sheikh shaikh sultan ayatollah mr mrs ms miss dr sir lord lady senator sen
+    rep representative chancellor premier ambassador spokesman spokeswoman spokesperson envoy leader
+    deputy acting former senior top chairman chairwoman chair governor mayor judge justice pope
+    cardinal bishop rev reverend imam state of and""".split())
 _POSSESSIVE = re.compile(r"\s*['\u2019`]\s*s\b|(?<=s)['\u2019]", re.I)
 _KINDS = {**dict.fromkeys("dead death deaths died fatalities killings".split(), "killed"),
           **dict.fromkeys("injured injuries wounds".split(), "wounded")}
 _DATE_ORDER = ("exact", "coarser", "wrong", "missing")
 META = "meta"
 Span = tuple[int, int]
+_GoldActor = namedtuple("_GoldActor", "spans norm")      # equal when spans and norm are equal
+_GoldEvent = namedtuple("_GoldEvent", "src tgt reciprocal type qty date modality negated")
+_PredEvent = namedtuple("_PredEvent", "src tgt type negated qty date modality")
 
 
 def norm_type(t: Any) -> str | None:
@@ -135,24 +140,6 @@ def _overlap(a: Iterable[Span], b: list[Span]) -> bool:
     return any(a0 < b1 and b0 < a1 for a0, a1 in a for b0, b1 in b)
 
 
-@dataclass(frozen=True)
-class _GoldActor:
-    spans: tuple[Span, ...]
-    norm: str
-
-
-@dataclass
-class _GoldEvent:
-    src: list[_GoldActor]
-    tgt: list[_GoldActor]
-    reciprocal: bool
-    type: str | None
-    qty: list[tuple[str, float]]
-    date: str | None
-    modality: str | None
-    negated: bool | None
-
-
 class _PredActor:
     """A predicted actor; identity (not equality) tells actors apart, as actor ids do."""
 
@@ -166,17 +153,6 @@ class _PredActor:
                 self.mentions.append(((s, e) if ok else None, m.get("text") or ""))
         self.spans = [sp for sp, _ in self.mentions if sp]
         self.norms = {n for n in map(norm_name, [self.name] + [t for _, t in self.mentions if t]) if n}
-
-
-@dataclass(eq=False)
-class _PredEvent:
-    src: list[_PredActor]
-    tgt: list[_PredActor]
-    type: str | None
-    negated: bool
-    qty: list[tuple[str, float]] = field(default_factory=list)
-    date: str | None = None
-    modality: str | None = "asserted"
 
 
 def _locate(text: str, a: dict) -> tuple[Span, ...]:
@@ -215,7 +191,8 @@ def _load_pred(doc: dict, drop_negated: bool, warn: Counter) -> tuple[list[_Pred
 
     def resolve(ids: Any) -> list[_PredActor]:
         found = [actors.get(str(i)) for i in ids or []]
-        warn["unknown_actor_id"] += found.count(None)
+        if None in found:
+            warn["unknown_actor_id"] += found.count(None)
         return [a for a in found if a is not None]
 
     events = [_PredEvent(resolve(e.get("source")), resolve(e.get("target")), norm_type(e.get("type")),
@@ -245,7 +222,8 @@ def _event_match(p: _PredEvent, g: _GoldEvent, directed: bool = True) -> bool:
         not directed and side(p.tgt, g.src) and side(p.src, g.tgt))
 
 
-def _prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> dict[str, Any]:
+def _prf(c: Counter, k: str) -> dict[str, Any]:
+    tp_p, n_p, tp_r, n_r = c[f"{k}_tp_pred"], c[f"{k}_pred"], c[f"{k}_tp_gold"], c[f"{k}_gold"]
     p, r = tp_p / n_p if n_p else 0.0, tp_r / n_r if n_r else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"P": round(p, 4), "R": round(r, 4), "F1": round(f, 4),
@@ -256,22 +234,20 @@ def _ratio(tp: int, n: int) -> float:
     return round(tp / n, 4) if n else 0.0
 
 
-def _score_doc(gold: dict, pdoc: dict, generic: bool, drop_negated: bool, c: Counter, warn: Counter,
-               by_type: defaultdict, by_mod: defaultdict) -> None:
+def _score_doc(gold: dict, pdoc: dict, generic: bool, drop_negated: bool, t: dict[str, Any]) -> None:
+    """Add one document's counts to the tallies ``t`` (c, warn, by_type, by_mod)."""
+    c, by_mod = t["c"], t["by_mod"]
     gactors, gevents_all = _load_gold(gold, generic)
-    pactors, pevents = _load_pred(pdoc, drop_negated, warn)
-    c["docs"] += 1
-    c["pred_events"] += len(pevents)
-    c["pred_events_negated"] += sum(e.negated for e in pevents)
+    pactors, pevents = _load_pred(pdoc, drop_negated, t["warn"])
     mentions: list[tuple[Span | None, str]] = []       # (span or None, normalised text)
     seen: set[Span] = set()
     for pa in pactors:
-        for sp, t in pa.mentions:
-            if sp is None and t:
-                mentions.append((None, norm_name(t)))
+        for sp, txt in pa.mentions:
+            if sp is None and txt:
+                mentions.append((None, norm_name(txt)))
             elif sp is not None and sp not in seen:
                 seen.add(sp)
-                mentions.append((sp, norm_name(t or pa.name)))
+                mentions.append((sp, norm_name(txt or pa.name)))
         if not pa.mentions and pa.name:
             mentions.append((None, norm_name(pa.name)))
 
@@ -280,29 +256,23 @@ def _score_doc(gold: dict, pdoc: dict, generic: bool, drop_negated: bool, c: Cou
             return _overlap([m[0]], list(g.spans))
         return not g.spans and bool(g.norm) and m[1] == g.norm
 
-    c["act_pred"] += len(mentions)
-    c["act_gold"] += len(gactors)
-    c["act_tp_pred"] += sum(any(m_match(m, g) for g in gactors) for m in mentions)
-    c["act_tp_gold"] += sum(any(m_match(m, g) for m in mentions) for g in gactors)
     gset, pset = {g.norm for g in gactors if g.norm}, {n for _, n in mentions if n}
-    c["str_gold"], c["str_pred"] = c["str_gold"] + len(gset), c["str_pred"] + len(pset)
-    c["str_tp"] += len(gset & pset)
-
     gevents = [g for g in gevents_all if g.src or g.tgt]
-    c["gold_events_unscorable"] += len(gevents_all) - len(gevents)
-    c["gold_events"] += len(gevents)
-    c["gold_reciprocal"] += sum(g.reciprocal for g in gevents)
     M = [[_event_match(p, g) for g in gevents] for p in pevents]
     MU = [[_event_match(p, g, directed=False) for g in gevents] for p in pevents]
     found = [any(row[j] for row in M) for j in range(len(gevents))]
-    c["ut_tp_gold"] += sum(found)
-    c["utu_tp_gold"] += sum(any(row[j] for row in MU) for j in range(len(gevents)))
     ver = [any(_actor_match(a, g) for a in p.src for g in gactors)
            and (not p.tgt or any(_actor_match(a, g) for a in p.tgt for g in gactors)) for p in pevents]
-    c["pred_events_verifiable"] += sum(ver)
-    c["ut_tp_pred"] += sum(any(row) for row in M)
-    c["utu_tp_pred"] += sum(any(row) for row in MU)
-    c["ut_tp_pred_r"] += sum(any(row) for row, v in zip(M, ver, strict=True) if v)
+    c.update(docs=1, ut_pred=len(pevents), utu_pred=len(pevents), pred_events_negated=sum(
+        e.negated for e in pevents), act_pred=len(mentions), act_gold=len(gactors),
+        act_tp_pred=sum(any(m_match(m, g) for g in gactors) for m in mentions),
+        act_tp_gold=sum(any(m_match(m, g) for m in mentions) for g in gactors),
+        str_gold=len(gset), str_pred=len(pset), str_tp_pred=len(gset & pset), str_tp_gold=len(gset & pset),
+        gold_events_unscorable=len(gevents_all) - len(gevents), ut_gold=len(gevents),
+        utu_gold=len(gevents), gold_reciprocal=sum(g.reciprocal for g in gevents), ut_tp_gold=sum(found),
+        utu_tp_gold=sum(any(row[j] for row in MU) for j in range(len(gevents))),
+        pred_events_verifiable=sum(ver), ut_tp_pred=sum(map(any, M)), utu_tp_pred=sum(map(any, MU)),
+        ut_tp_pred_r=sum(any(row) for row, v in zip(M, ver, strict=True) if v))
 
     for gran in ("exact", "quad"):
         glab = [g.type if gran == "exact" else QUAD.get(g.type or "") for g in gevents]
@@ -313,54 +283,45 @@ def _score_doc(gold: dict, pdoc: dict, generic: bool, drop_negated: bool, c: Cou
             ok = any(M[i][j] and plab[i] == glab[j] for i in range(len(pevents)))
             c[f"{gran}_tp_gold"] += ok
             if gran == "exact":
-                stats = by_type[glab[j]]
-                stats["n"], stats["untyped_found"] = stats["n"] + 1, stats["untyped_found"] + found[j]
-                stats["typed_found"] += ok
+                t["by_type"][glab[j]].update(n=1, untyped_found=int(found[j]), typed_found=int(ok))
         for i, lab in enumerate(plab):
             tp = bool(lab) and any(M[i][j] and glab[j] == lab for j in typed)
             if not lab or (not tp and any(M[i][j] and not glab[j] for j in range(len(gevents)))):
                 continue                  # untyped prediction, or it only matches don't-care gold
-            c[f"{gran}_pred"] += 1
-            c[f"{gran}_tp_pred"] += tp
-            c[f"{gran}_pred_r"] += ver[i]
-            c[f"{gran}_tp_pred_r"] += tp and ver[i]
+            c.update({f"{gran}_pred": 1, f"{gran}_tp_pred": int(tp), f"{gran}_pred_r": int(ver[i]),
+                      f"{gran}_tp_pred_r": int(tp and ver[i])})
 
-    for j, g in enumerate(gevents):            # attributes: found gold events vs all the events matching them
-        c["attr_qty_all"] += len(g.qty)
-        c["attr_date_all"] += g.date is not None
-        c["attr_mod_all"] += g.modality is not None
-        c["attr_neg_all"] += g.negated is not None
+    for j, g in enumerate(gevents):            # attributes: found gold events vs the events matching them
+        c.update(attr_qty_all=len(g.qty), attr_date_all=int(g.date is not None),
+                 attr_mod_all=int(g.modality is not None), attr_neg_all=int(g.negated is not None))
         if not found[j]:
             continue
         ps = [p for i, p in enumerate(pevents) if M[i][j]]
-        c["qty_gold"] += len(g.qty)
-        c["qty_tp_gold"] += sum(any(q in p.qty for p in ps) for q in g.qty)
+        c.update(qty_gold=len(g.qty), qty_tp_gold=sum(any(q in p.qty for p in ps) for q in g.qty))
         if g.date is not None:
-            c["date_gold"] += 1
-            c["date_" + min((_date_relation(p.date, g.date) for p in ps), key=_DATE_ORDER.index)] += 1
+            rel = min((_date_relation(p.date, g.date) for p in ps), key=_DATE_ORDER.index)
+            c.update({"date_gold": 1, "date_" + rel: 1})
         if g.modality is not None:
-            ok = any(p.modality == g.modality for p in ps)
-            c["mod_gold"], c["mod_tp"] = c["mod_gold"] + 1, c["mod_tp"] + ok
-            by_mod[g.modality]["n"] += 1
-            by_mod[g.modality]["correct"] += ok
+            ok = int(any(p.modality == g.modality for p in ps))
+            c.update(mod_gold=1, mod_tp=ok)
+            by_mod[g.modality].update(n=1, correct=ok)
         if g.negated is not None:
-            c["neg_gold"], c["neg_tp"] = c["neg_gold"] + 1, c["neg_tp"] + any(p.negated == g.negated for p in ps)
+            c.update(neg_gold=1, neg_tp=int(any(p.negated == g.negated for p in ps)))
     for i, p in enumerate(pevents):
-        gs = [g for j, g in enumerate(gevents) if M[i][j]]
-        if gs:
-            c["qty_pred"] += len(p.qty)
-            c["qty_tp_pred"] += sum(any(q in g.qty for g in gs) for q in p.qty)
+        if any(M[i]):
+            gs = [g for j, g in enumerate(gevents) if M[i][j]]
+            c.update(qty_pred=len(p.qty), qty_tp_pred=sum(any(q in g.qty for g in gs) for q in p.qty))
 
 
 def _attributes(c: Counter, by_mod: defaultdict) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if c["attr_qty_all"]:
-        out["quantities"] = dict(_prf(c["qty_tp_pred"], c["qty_pred"], c["qty_tp_gold"], c["qty_gold"]),
-                                 n_gold_all=c["attr_qty_all"])
+        out["quantities"] = dict(_prf(c, "qty"), n_gold_all=c["attr_qty_all"])
     if c["attr_date_all"]:
         n = c["date_gold"]
         out["date"] = {"acc": _ratio(c["date_exact"], n), "coarser_rate": _ratio(c["date_coarser"], n),
-                       "n_gold": n, "n_gold_all": c["attr_date_all"], **{k: c["date_" + k] for k in _DATE_ORDER}}
+                       "n_gold": n, "n_gold_all": c["attr_date_all"],
+                       **{k: c["date_" + k] for k in _DATE_ORDER}}
     if c["attr_mod_all"]:
         out["modality"] = {"acc": _ratio(c["mod_tp"], c["mod_gold"]), "n_gold": c["mod_gold"],
                            "correct": c["mod_tp"], "n_gold_all": c["attr_mod_all"],
@@ -371,25 +332,48 @@ def _attributes(c: Counter, by_mod: defaultdict) -> dict[str, Any]:
     return out
 
 
+def _result(t: dict[str, Any]) -> dict[str, Any]:
+    c = t["c"]
+    r: dict[str, Any] = {"docs": c["docs"], "docs_missing_pred": c["docs_missing_pred"], "mode": "span",
+                         "gold_events": c["ut_gold"], "gold_events_unscorable": c["gold_events_unscorable"],
+                         "gold_reciprocal": c["gold_reciprocal"], "pred_events": c["ut_pred"],
+                         "pred_events_negated": c["pred_events_negated"],
+                         "pred_events_verifiable": c["pred_events_verifiable"],
+                         "actors_span": _prf(c, "act"), "actors_string": _prf(c, "str"),
+                         "untyped": dict(_prf(c, "ut"), P_restricted=_ratio(c["ut_tp_pred_r"],
+                                                                            c["pred_events_verifiable"])),
+                         "untyped_undirected": _prf(c, "utu")}
+    for gran in ("exact", "quad"):
+        r[f"typed_{gran}"] = dict(_prf(c, gran),
+                                  P_restricted=_ratio(c[f"{gran}_tp_pred_r"], c[f"{gran}_pred_r"]))
+    r["by_gold_type"] = {k: dict(v) for k, v in sorted(t["by_type"].items())}
+    if attrs := _attributes(c, t["by_mod"]):
+        r["attributes"] = attrs
+    if t["warn"]:
+        r["warnings"] = dict(t["warn"])
+    return r
+
+
 def score(gold: list[dict], pred: list[dict], *, drop_negated: bool = False,
           datasets: Iterable[str] | None = None) -> dict[str, Any]:
     """Score predictions (kgraph's document JSON) against gold records, per gold ``dataset``.
 
     Args:
-        gold: gold records ``{id, dataset, text, actors, events}``; the n-th repeat of an id is ``id__dupN``.
+        gold: gold records ``{id, dataset, text, actors, events}``; the n-th repeat of an id is
+            scored as ``id__dupN``.
         pred: one ``{doc_id, actors, events}`` per document; a missing document counts as empty.
         drop_negated: ignore predicted events with ``negated: true``.
         datasets: only score these gold datasets (default: all).
 
     Returns:
-        ``{dataset: metrics}`` in gold order, plus ``"meta"``: skipped gold documents and the number of
-        predicted documents not in the gold.
+        ``{dataset: metrics}`` in gold order, plus ``"meta"``: skipped gold documents and the number
+        of predicted documents not in the gold.
 
     Raises:
-        InputError: a gold record is not a JSON object.
+        InputError: a gold record is not a JSON object, or its dataset is called ``meta``.
 
-    >>> g = {"id": "d", "dataset": "x", "text": "Iran hit Iraq.", "actors": [],
-    ...      "events": [{"type": "ASSAULT", "source": [{"text": "Iran"}], "target": [{"text": "Iraq"}]}]}
+    >>> g = {"id": "d", "dataset": "x", "text": "Iran hit Iraq.", "actors": [], "events": [
+    ...      {"type": "ASSAULT", "source": [{"text": "Iran"}], "target": [{"text": "Iraq"}]}]}
     >>> p = {"doc_id": "d", "actors": [{"id": "a", "name": "Iran"}, {"id": "b", "name": "Iraq"}],
     ...      "events": [{"type": "FIGHT", "source": ["a"], "target": ["b"]}]}
     >>> summary_line(score([g], [p]))
@@ -400,7 +384,7 @@ def score(gold: list[dict], pred: list[dict], *, drop_negated: bool = False,
     seen: Counter = Counter()
     ids: set[str] = set()
     skipped: Counter = Counter()
-    docs: dict[str, list[tuple[str, dict]]] = {}
+    tallies: dict[Any, dict[str, Any]] = {}
     for n, rec in enumerate(gold, 1):
         if not isinstance(rec, dict):
             raise InputError(f"gold record {n}: expected a JSON object, got {type(rec).__name__}")
@@ -416,35 +400,11 @@ def score(gold: list[dict], pred: list[dict], *, drop_negated: bool = False,
         if not (rec.get("text") or "").strip():
             skipped[f"{ds}: empty text"] += 1
             continue
-        docs.setdefault(ds, []).append((uid, rec))
-    results: dict[str, Any] = {}
-    for ds, recs in docs.items():
-        c: Counter = Counter()
-        warn: Counter = Counter()
-        by_type: defaultdict = defaultdict(Counter)
-        by_mod: defaultdict = defaultdict(Counter)
-        for uid, rec in recs:
-            c["docs_missing_pred"] += uid not in preds
-            _score_doc(rec, preds.get(uid, {}), ds != "plover_gsr", drop_negated, c, warn, by_type, by_mod)
-        r: dict[str, Any] = {k: c[k] for k in ("docs", "docs_missing_pred")}
-        r["mode"] = "span"
-        r.update((k, c[k]) for k in ("gold_events", "gold_events_unscorable", "gold_reciprocal", "pred_events",
-                                     "pred_events_negated", "pred_events_verifiable"))
-        r["actors_span"] = _prf(c["act_tp_pred"], c["act_pred"], c["act_tp_gold"], c["act_gold"])
-        r["actors_string"] = _prf(c["str_tp"], c["str_pred"], c["str_tp"], c["str_gold"])
-        r["untyped"] = dict(_prf(c["ut_tp_pred"], c["pred_events"], c["ut_tp_gold"], c["gold_events"]),
-                            P_restricted=_ratio(c["ut_tp_pred_r"], c["pred_events_verifiable"]))
-        r["untyped_undirected"] = _prf(c["utu_tp_pred"], c["pred_events"], c["utu_tp_gold"], c["gold_events"])
-        for gran in ("exact", "quad"):
-            r[f"typed_{gran}"] = dict(
-                _prf(c[f"{gran}_tp_pred"], c[f"{gran}_pred"], c[f"{gran}_tp_gold"], c[f"{gran}_gold"]),
-                P_restricted=_ratio(c[f"{gran}_tp_pred_r"], c[f"{gran}_pred_r"]))
-        r["by_gold_type"] = {k: dict(v) for k, v in sorted(by_type.items())}
-        if attrs := _attributes(c, by_mod):
-            r["attributes"] = attrs
-        if +warn:
-            r["warnings"] = dict(+warn)
-        results[ds] = r
+        t = tallies.setdefault(ds, {"c": Counter(), "warn": Counter(), "by_type": defaultdict(Counter),
+                                    "by_mod": defaultdict(Counter)})
+        t["c"]["docs_missing_pred"] += uid not in preds
+        _score_doc(rec, preds.get(uid, {}), ds != "plover_gsr", drop_negated, t)
+    results = {ds: _result(t) for ds, t in tallies.items()}
     results[META] = {"skipped_gold_docs": dict(skipped), "pred_docs_not_in_gold": len(preds.keys() - ids)}
     return results
 

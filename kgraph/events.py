@@ -339,6 +339,8 @@ class _Reader:
                 continue
             if not tgt and len(src) == 1:  # "imposed a curfew in Cizre": the place is the target
                 tgt = [k for k in self._places(v, noun) if k not in src][:1]
+                if trig.type not in PLACE_TARGET_TYPES:
+                    tgt = [k for k in tgt if not self._region(k)]
                 trule = "place-target" if tgt else trule
             if not tgt and not (trig.type in INTRANSITIVE_TYPES or len(src) > 1):
                 continue

@@ -82,14 +82,6 @@ MAP_STYLE = MappingProxyType(
         "arrow": {"arrowstyle": "-|>", "alpha": 0.9, "zorder": 2},
     }
 )
-_QUAD_NAMES = {
-    "verbal_coop": "verbal cooperation",
-    "material_coop": "material cooperation",
-    "verbal_conflict": "verbal conflict",
-    "material_conflict": "material conflict",
-    "other": "other",
-}
-_TEXT = {"ha": "center", "va": "center", "bbox": MAP_STYLE["bbox"]}
 _FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 _METADATA = {
     "png": {"Software": None},
@@ -106,6 +98,7 @@ def _edge_groups(G: nx.MultiDiGraph, nodes: set) -> list[dict[str, Any]]:
             continue  # self-loops are not drawn
         pred = d.get("predicate") or str(d.get("type", "")).lower() or "?"
         quad = d.get("quad") or QUAD_CLASS.get(d.get("type", ""), "other")
+        quad = quad if quad in QUAD_COLOURS else "other"
         style = ":" if d.get("modality") in ("future", "hypothetical") else "-"
         style = "--" if d.get("negated") else style
         g = groups.setdefault((u, v, pred, style), {"u": u, "v": v, "style": style, "quads": []})
@@ -231,7 +224,7 @@ def _title(G: nx.MultiDiGraph, nodes: list, groups: list[dict]) -> str:
     )
     dates = {str(G.edges[e].get("date") or "")[:10] for e in edges}
     dates = sorted((dates | {str(d.get("date") or "")[:10] for d in docs.values()}) - {""})
-    text = f"kgraph: {len(nodes)} actors, {len(edges)} events"
+    text = f"kgraph: {len(nodes)} actors, {len({e for *_, e in edges})} events"
     if ids:
         text += " from " + (", ".join(ids) if len(ids) <= 3 else f"{len(ids)} documents")
     if dates:
@@ -259,6 +252,11 @@ def _bezier(p0, c, p2, ts):
     return (1 - t) ** 2 * np.asarray(p0) + 2 * (1 - t) * t * np.asarray(c) + t**2 * np.asarray(p2)
 
 
+def _label(ax, xy, text: str, **kw):
+    """A text centred on ``xy`` in a white semi-transparent box."""
+    return ax.text(*xy, text, ha="center", va="center", bbox=MAP_STYLE["bbox"], **kw)
+
+
 def _draw_actors(ax, G, nodes, pos, size) -> list:
     """One scatter per actor type; returns the legend handles."""
     from matplotlib.lines import Line2D
@@ -269,14 +267,8 @@ def _draw_actors(ax, G, nodes, pos, size) -> list:
         colour, marker = TYPE_COLOURS.get(t, "#777777"), TYPE_MARKERS.get(t, "o")
         xy = list(zip(*(pos[v] for v in vs), strict=True))
         label, style = t.replace("_", " "), {"marker": marker, "mfc": colour, "mec": "#333333"}
-        ax.scatter(
-            *xy,
-            s=[size[v] for v in vs],
-            c=colour,
-            marker=marker,
-            gid=f"nodes:{t}",
-            **MAP_STYLE["actor"],
-        )
+        kw = {"s": [size[v] for v in vs], "c": colour, "marker": marker, "gid": f"nodes:{t}"}
+        ax.scatter(*xy, **kw, **MAP_STYLE["actor"])
         handles.append(Line2D([], [], ls="", ms=9, label=label, **style))
     return handles
 
@@ -290,25 +282,17 @@ def _draw_events(ax, groups, pos, size, fs) -> tuple[list, list]:
         p0, p2, r = pos[g["u"]], pos[g["v"]], g["rad"]
         c = ((p0[0] + p2[0]) / 2 + r * (p2[1] - p0[1]), (p0[1] + p2[1]) / 2 - r * (p2[0] - p0[0]))
         lw = min(1.2 + 0.9 * (len(g["events"]) - 1), 6.0)
-        colour = QUAD_COLOURS.get(g["quad"], QUAD_COLOURS["other"])
+        colour = QUAD_COLOURS[g["quad"]]
         shrink = {f"shrink{e}": math.sqrt(size[g[k]]) / 2 + 2 for e, k in (("A", "u"), ("B", "v"))}
         style = {"lw": lw, "ls": g["style"], "color": colour, "gid": f"edge:{g['u']}->{g['v']}"}
-        arc = FancyArrowPatch(
-            p0,
-            p2,
-            connectionstyle=f"arc3,rad={r}",
-            mutation_scale=12 + 2 * lw,
-            **style,
-            **shrink,
-            **MAP_STYLE["arrow"],
-        )
-        ax.add_patch(arc)
+        style.update(connectionstyle=f"arc3,rad={r}", mutation_scale=12 + 2 * lw, **shrink)
+        ax.add_patch(FancyArrowPatch(p0, p2, **style, **MAP_STYLE["arrow"]))
         # under the markers (zorder 3): an event label never hides an actor
-        mid, font = _bezier(p0, c, p2, [0.5])[0], MAP_STYLE["edge_font"] * fs
-        text = ax.text(
-            *mid, g["text"], color=colour, zorder=2.8, fontsize=font, gid="edge-label", **_TEXT
+        font = MAP_STYLE["edge_font"] * fs
+        mid = _bezier(p0, c, p2, [0.5])[0]
+        labels.append(
+            _label(ax, mid, g["text"], color=colour, zorder=2.8, fontsize=font, gid="edge-label")
         )
-        labels.append(text)
         arcs.append((g["u"], g["v"], p0, c, p2))
     return labels, arcs
 
@@ -359,7 +343,13 @@ def _draw_legends(ax, type_handles, groups, fs) -> None:
     from matplotlib.lines import Line2D
 
     handles = [
-        Line2D([], [], color=QUAD_COLOURS[q], lw=2.5, label=_QUAD_NAMES[q])
+        Line2D(
+            [],
+            [],
+            color=QUAD_COLOURS[q],
+            lw=2.5,
+            label=q.replace("_coop", " cooperation").replace("_", " "),
+        )
         for q in QUAD_COLOURS
         if any(g["quad"] == q for g in groups)
     ]
@@ -402,22 +392,14 @@ def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, se
     ax.apply_aspect()
 
     k = max(0.5, math.sqrt(min(1.0, 12 / n)))  # marker area grows with mentions + degree
-    size = {
-        v: k * min(1400.0, 160 + 90 * math.sqrt(G.nodes[v].get("mentions", 0) + H.degree(v)))
-        for v in nodes
-    }
+    weight = {v: G.nodes[v].get("mentions", 0) + H.degree(v) for v in nodes}
+    size = {v: k * min(1400.0, 160 + 90 * math.sqrt(weight[v])) for v in nodes}
     type_handles = _draw_actors(ax, G, nodes, pos, size)
     edge_texts, arcs = _draw_events(ax, groups, pos, size, fs)
+    font = MAP_STYLE["node_font"] * fs
+    names = {v: str(G.nodes[v].get("label") or v) for v in nodes}
     node_texts = [
-        ax.text(
-            *pos[v],
-            str(G.nodes[v].get("label") or v),
-            zorder=5,
-            gid=f"node-label:{v}",
-            fontsize=MAP_STYLE["node_font"] * fs,
-            **_TEXT,
-        )
-        for v in nodes
+        _label(ax, pos[v], names[v], fontsize=font, zorder=5, gid=f"node-label:{v}") for v in nodes
     ]
     radius = {v: math.sqrt(size[v]) / 2 * fig.dpi / 72 for v in nodes}  # display px
     _place_labels(ax, node_texts, edge_texts, nodes, dict(H.degree), pos, radius, arcs)

@@ -181,10 +181,14 @@ def test_gold_actors_without_offsets_are_located():
 
 
 def test_plover_loader_keeps_textless_actors_generic_loader_drops_them():
-    g = gold()
-    del g["events"][0]["source"][0]["text"]
-    assert run(g, good())["untyped"]["F1"] == 1.0
-    r = run(dict(g, dataset="other"), good(), "other")
+    g = copy.deepcopy(gold())
+    del g["events"][0]["source"][0]["text"]          # a source known by its offsets only
+    wrong_source = pred([actor("g", "Gaza"), actor("b", "Hamas")], [event(["g"], ["b"])])
+    assert run(g, good())["untyped"]["R"] == 1.0 and run(g, wrong_source)["untyped"]["R"] == 0.0
+    g["dataset"] = "other"                           # generic: the event is now target-only
+    assert run(g, wrong_source, "other")["untyped"]["R"] == 1.0
+    del g["events"][0]["target"][0]["text"]
+    r = run(g, good(), "other")
     assert (r["gold_events"], r["gold_events_unscorable"]) == (0, 1)
 
 
@@ -260,7 +264,7 @@ def test_ids_datasets_options_and_meta():
 def test_report_lists_every_metric():
     g = attr_gold(quantities=[{"kind": "killed", "value": 232}], date={"value": "2021-05-20"},
                   modality="future", negated=False)
-    text = report(score([g, gold(doc_id="e", text="")], [attr_pred()]), by_type=True)
+    text = report(score([g, dict(gold(doc_id="e"), text="")], [attr_pred()]), by_type=True)
     for label in ("== seed: 1 docs", "actors span-overlap", "actors normalized-string", "events untyped ",
                   "P_restricted=", "events untyped-undirected", "events typed exact", "events typed quad",
                   "attrs quantities", "attrs date", "attrs modality", "attrs negation", "ASSAULT",
