@@ -48,7 +48,9 @@ def main(argv: list[str]) -> int:
     if what == "demo":
         setup("")
         run(BIN / "kgraph", "build", "data/articles/", "-o", "out/")
-        print("\nkgraph: open out/map.png; out/graph.ttl and out/events.jsonl hold the graph and events")
+        print(
+            "\nkgraph: open out/map.png; out/graph.ttl and out/events.jsonl hold the graph and events"
+        )
         return 0
     if what == "test":
         setup("test")

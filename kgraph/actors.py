@@ -200,7 +200,14 @@ class ActorIndex:
                     keys = [k for k in self.actors_of(c, depth=0) if ok(self.clusters[k])]
                     if len(keys) == 1:
                         key = keys[0]
-                        self.add(key, tok.i, tok.i + 1, "pronoun", name=self.clusters[key].name, type="person")
+                        self.add(
+                            key,
+                            tok.i,
+                            tok.i + 1,
+                            "pronoun",
+                            name=self.clusters[key].name,
+                            type="person",
+                        )
                         return key
         sent = tok.sent
         prev_start = sent.start
@@ -288,7 +295,9 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     for start, end, _, _ in spans:
         taken.update(range(start, end))
     # full names first, so that a surname seen earlier still joins its full name
-    for start, end, label, gaz in sorted(spans, key=lambda sp: sp[2] != "PERSON" or sp[1] - sp[0] < 2):
+    for start, end, label, gaz in sorted(
+        spans, key=lambda sp: sp[2] != "PERSON" or sp[1] - sp[0] < 2
+    ):
         _add_named(idx, doc, start, end, label, gaz)
     idx.order.sort()
     _add_surnames(idx, doc, taken)
@@ -340,7 +349,11 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
     if gaz is not None:
         gid, how = gaz
         entry = lex.gazetteer[gid]
-        if all(i in idx.absorbed for i in range(s, e)) and how == "name" and entry.type == "country":
+        if (
+            all(i in idx.absorbed for i in range(s, e))
+            and how == "name"
+            and entry.type == "country"
+        ):
             return  # "US" in "US Secretary of State Antony Blinken": the person's country
         if how == "people":
             idx.add(f"pop:{gid}", s, e, "gazetteer-people", name=doc[s:e].text,
@@ -493,7 +506,13 @@ def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
 def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
     """Role noun phrases: "Israeli troops", "the top US diplomat", "officials"."""
     # leadership nouns last, so "leaders of/from X" can find the actor X
-    order = sorted(doc, key=lambda t: (getattr(_role_of(lex, t), "family", "") in ("leader", "officials", "delegation"), t.i))
+    order = sorted(
+        doc,
+        key=lambda t: (
+            getattr(_role_of(lex, t), "family", "") in ("leader", "officials", "delegation"),
+            t.i,
+        ),
+    )
     for tok in order:
         if tok.i in taken:
             continue
@@ -528,7 +547,11 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                 continue
             for t in c.subtree:
                 hit = lex.surface.get(t.text)
-                if hit and hit[1] in ("demonym", "name") and lex.gazetteer[hit[0]].type == "country":
+                if (
+                    hit
+                    and hit[1] in ("demonym", "name")
+                    and lex.gazetteer[hit[0]].type == "country"
+                ):
                     countries.append((hit[0], t.i))
                 mod = ROLE_MODIFIERS.get(t.lower_)
                 if mod:
@@ -609,7 +632,10 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
     for c in tok.lefts:
         if c.dep_ in ("compound", "nmod") and c.i in idx.token:
             cl = idx.clusters[idx.token[c.i]]
-            if cl.type in ("armed_group", "organisation", "government", "military") and cl.type != "person":
+            if (
+                cl.type in ("armed_group", "organisation", "government", "military")
+                and cl.type != "person"
+            ):
                 return cl.key
     if role.family in ("leader", "officials", "delegation") or role.lemma in ("member", "leader"):
         for c in tok.children:

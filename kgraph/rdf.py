@@ -40,6 +40,7 @@ import unicodedata
 from dataclasses import fields
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -281,13 +282,6 @@ def _when(value: str, granularity: str | None = None) -> Literal:
     return _lit(value)
 
 
-def _span(node: URIRef, span: Span, props: tuple = (NIF.anchorOf, NIF.beginIndex, NIF.endIndex)):
-    text, begin, end = props
-    yield from [(node, text, _lit(span.text))] if span.text else ()
-    yield from [(node, begin, Literal(span.start))] if span.start != -1 else ()
-    yield from [(node, end, Literal(span.end))] if span.end != -1 else ()
-
-
 def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | None, set]:
     """Graph IRI (None: the default graph) -> its triples."""
     out: dict[URIRef | None, set[Triple]] = {}
@@ -296,45 +290,53 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
     events = [_event(d) for d in G.graph.get("events", {}).values()]
     settings = {"kgraph": __version__, **(run or {})}
     run_iri = resource_iri("run", json.dumps(settings, sort_keys=True, default=str))
+    lit, num = lru_cache(maxsize=None)(_lit), lru_cache(maxsize=None, typed=True)(_num)
+    mint = lru_cache(maxsize=None)(resource_iri)
+
+    def span(node: URIRef, span: Span, props: tuple = (NIF.anchorOf, NIF.beginIndex, NIF.endIndex)):
+        text, begin, end = props
+        yield from [(node, text, lit(span.text))] if span.text else ()
+        yield from [(node, begin, num(span.start))] if span.start != -1 else ()
+        yield from [(node, end, num(span.end))] if span.end != -1 else ()
 
     def doc(doc_id: str) -> URIRef:
-        iri = resource_iri("doc", doc_id)
-        out.setdefault(iri, set()).add((iri, KG.id, _lit(doc_id)))
+        iri = mint("doc", doc_id)
+        out.setdefault(iri, set()).add((iri, KG.id, lit(doc_id)))
         return iri
 
     def actor(actor_id: str, graph: URIRef) -> URIRef:
-        iri = resource_iri("actor", actor_id)
+        iri = mint("actor", actor_id)
         used.setdefault(actor_id, set()).add(graph)
-        out[graph].add((iri, KG.id, _lit(actor_id)))
+        out[graph].add((iri, KG.id, lit(actor_id)))
         return iri
 
     for i, (doc_id, meta) in enumerate(docs.items()):
         d = doc(doc_id)
         g = out[d]
-        g |= {(d, RDF.type, SDO.NewsArticle), (d, KG.index, Literal(i))}
+        g |= {(d, RDF.type, SDO.NewsArticle), (d, KG.index, num(i))}
         g.update((d, p, f(meta[k])) for p, k, f in (
-            (SDO.headline, "title", _lit), (SDO.url, "url", lambda u: _lit(u, ns.XSD.anyURI)),
+            (SDO.headline, "title", _lit), (SDO.url, "url", lambda u: lit(u, ns.XSD.anyURI)),
             (SDO.datePublished, "date", _when)) if meta.get(k))
     for i, ev in enumerate(events):
         d = doc(ev.doc_id)
-        g, e, m = out[d], resource_iri("event", ev.id), _sub("mention", ev.id, "trigger")
-        g |= {(e, RDF.type, SEM.Event), (e, KG.id, _lit(ev.id)), (e, KG.index, Literal(i)),
-              (e, KG.negated, Literal(bool(ev.negated))), (e, KG.modality, _lit(ev.modality)),
-              (e, KG.confidence, _num(ev.confidence)), (e, PROV.wasDerivedFrom, m),
+        g, e, m = out[d], mint("event", ev.id), _sub("mention", ev.id, "trigger")
+        g |= {(e, RDF.type, SEM.Event), (e, KG.id, lit(ev.id)), (e, KG.index, num(i)),
+              (e, KG.negated, num(bool(ev.negated))), (e, KG.modality, lit(ev.modality)),
+              (e, KG.confidence, num(ev.confidence)), (e, PROV.wasDerivedFrom, m),
               (e, PROV.wasGeneratedBy, run_iri), (run_iri, RDF.type, KG.Run),
-              (run_iri, KG.version, Literal(__version__)), (m, RDF.type, KG.Mention),
+              (run_iri, KG.version, num(__version__)), (m, RDF.type, KG.Mention),
               (m, NIF.referenceContext, d),
-              (m, KG.sentenceIndex, Literal(ev.sentence_index))}
+              (m, KG.sentenceIndex, num(ev.sentence_index))}
         if run and run.get("model"):
-            g.add((run_iri, KG.model, _lit(str(run["model"]))))
+            g.add((run_iri, KG.model, lit(str(run["model"]))))
         g.add((e, SEM.eventType, KG[ev.type]) if ev.type in QUAD_CLASS
-              else (e, KG.eventTypeCode, _lit(ev.type)))
-        g.update((e, p, _lit(v)) for p, v in ((KG.predicate, ev.predicate),
+              else (e, KG.eventTypeCode, lit(ev.type)))
+        g.update((e, p, lit(v)) for p, v in ((KG.predicate, ev.predicate),
                  (KG.cameoRoot, ev.cameo), (KG.rule, ev.rule)) if v)
         if ev.mode is not None:
-            g.add((e, KG.mode, _lit(ev.mode)))
-        g.update(_span(m, ev.trigger))
-        g.update(_span(m, ev.sentence, (KG.sentence, KG.sentenceBegin, KG.sentenceEnd)))
+            g.add((e, KG.mode, lit(ev.mode)))
+        g.update(span(m, ev.trigger))
+        g.update(span(m, ev.sentence, (KG.sentence, KG.sentenceBegin, KG.sentenceEnd)))
         for prop, list_prop, field in _ROLES:
             nodes = [actor(a, d) for a in getattr(ev, field)]
             g.update((e, prop, n) for n in nodes)
@@ -350,42 +352,42 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
         if ev.date is not None:
             dv = ev.date
             g |= {(e, SEM.hasTimeStamp, _when(dv.value, dv.granularity)),
-                  (e, KG.dateGranularity, _lit(dv.granularity)), (e, KG.dateText, _lit(dv.text))}
-            g.update(_span(e, Span("", dv.start, dv.end), (None, KG.dateBegin, KG.dateEnd)))
+                  (e, KG.dateGranularity, lit(dv.granularity)), (e, KG.dateText, lit(dv.text))}
+            g.update(span(e, Span("", dv.start, dv.end), (None, KG.dateBegin, KG.dateEnd)))
         for j, q in enumerate(ev.quantities):
             qi = _sub("quantity", ev.id, j)
             g |= {(e, KG.quantity, qi), (qi, RDF.type, SDO.QuantitativeValue),
-                  (qi, KG.index, Literal(j)), (qi, KG.quantityKind, _lit(q.kind)),
-                  (qi, SDO.value, _num(q.value)), (qi, KG.qualifier, _lit(q.qualifier))}
+                  (qi, KG.index, num(j)), (qi, KG.quantityKind, lit(q.kind)),
+                  (qi, SDO.value, num(q.value)), (qi, KG.qualifier, lit(q.qualifier))}
             bound = {"at_least": SDO.minValue, "at_most": SDO.maxValue}.get(q.qualifier)
-            g.update([(qi, bound, _num(q.value))] if bound else ())
-            g.update(_span(qi, Span(q.text, q.start, q.end)))
+            g.update([(qi, bound, num(q.value))] if bound else ())
+            g.update(span(qi, Span(q.text, q.start, q.end)))
         for j, arg in enumerate(ev.arguments):
             mi = _sub("mention", ev.id, "argument", j)
-            g |= {(e, KG.argument, mi), (mi, RDF.type, KG.Mention), (mi, KG.index, Literal(j)),
+            g |= {(e, KG.argument, mi), (mi, RDF.type, KG.Mention), (mi, KG.index, num(j)),
                   (mi, NIF.referenceContext, d)}
-            g.update(_span(mi, arg))
+            g.update(span(mi, arg))
         for s, t, _ in edge_pairs(ev):
             p = shortcut_iri(ev.predicate, ev.type)
             g |= {(actor(s, d), p, actor(t, d)), (p, RDF.type, OWL.ObjectProperty),
-                  (p, RDFS.label, _lit(ev.predicate or ev.type.lower()))}
+                  (p, RDFS.label, lit(ev.predicate or ev.type.lower()))}
             g.update([(p, KG.shortcutOf, KG[ev.type])] if ev.type in QUAD_CLASS else ())
     for i, (n, a) in enumerate(G.nodes(data=True)):
-        iri = resource_iri("actor", n)
-        desc = {(iri, RDF.type, KG.Actor), (iri, KG.id, _lit(n)), (iri, KG.index, Literal(i))}
+        iri = mint("actor", n)
+        desc = {(iri, RDF.type, KG.Actor), (iri, KG.id, lit(n)), (iri, KG.index, num(i))}
         if a:  # a node built from an Actor (build_graph adds bare nodes for unknown ids)
             kind = a.get("type", "")
             cls = {"person": FOAF.Person, "place": SEM.Place}.get(kind, ORG.FormalOrganization)
-            desc |= {(iri, RDF.type, cls), (iri, SKOS.prefLabel, _lit(a.get("label", ""))),
-                     (iri, KG.actorType, _lit(kind)),
-                     (iri, KG.mentionCount, Literal(a.get("mentions", 0)))}
-            desc.update((iri, SKOS.altLabel, _lit(x)) for x in a.get("aliases", ()))
-            desc.update((iri, KG[k], _lit(a[k])) for k in ("country", "sector", "title")
+            desc |= {(iri, RDF.type, cls), (iri, SKOS.prefLabel, lit(a.get("label", ""))),
+                     (iri, KG.actorType, lit(kind)),
+                     (iri, KG.mentionCount, num(a.get("mentions", 0)))}
+            desc.update((iri, SKOS.altLabel, lit(x)) for x in a.get("aliases", ()))
+            desc.update((iri, KG[k], lit(a[k])) for k in ("country", "sector", "title")
                         if a.get(k))
             wd = a.get("wikidata") or ""
             if wd:
                 q = re.fullmatch(r"Q\d+", wd)
-                desc.add((iri, SKOS.exactMatch, WD[wd]) if q else (iri, KG.wikidata, _lit(wd)))
+                desc.add((iri, SKOS.exactMatch, WD[wd]) if q else (iri, KG.wikidata, lit(wd)))
         docs_in = [doc(x) for x in a.get("documents", ())]
         for graph in set(docs_in) | used.get(n, set()) or {None}:
             out.setdefault(graph, set()).update(desc)

@@ -32,9 +32,7 @@ QUAD_CLASS: dict[str, str] = {
     **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal_coop"),
     **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material_coop"),
     **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal_conflict"),
-    **dict.fromkeys(
-        ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"
-    ),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
 }
 
 
@@ -239,7 +237,9 @@ class DocumentResult:
         return cls(
             doc_id=str(d["doc_id"]),
             actors=tuple(Actor.from_dict(a) for a in d.get("actors") or ()),
-            events=tuple(Event.from_dict({"doc_id": d["doc_id"], **e}) for e in d.get("events") or ()),
+            events=tuple(
+                Event.from_dict({"doc_id": d["doc_id"], **e}) for e in d.get("events") or ()
+            ),
             title=d.get("title"),
             date=d.get("date"),
             url=d.get("url"),

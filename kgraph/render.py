@@ -79,7 +79,7 @@ MAP_STYLE = MappingProxyType(
         "rad_step": 0.14,  # ... and how much more each further one bends
         "legend_width": 2.1,  # inches kept right of the axes for the legends
         "actor": {"edgecolors": "#333333", "linewidths": 0.8, "zorder": 3},
-        "arrow": {"arrowstyle": "-|>", "alpha": 0.9, "zorder": 2},
+        "arrow": {"alpha": 0.9, "zorder": 2},
     }
 )
 _FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -91,7 +91,11 @@ _METADATA = {
 
 
 def _edge_groups(G: nx.MultiDiGraph, nodes: set) -> list[dict[str, Any]]:
-    """One dict per drawn arrow: events grouped by (source, target, predicate, negated, style)."""
+    """One dict per drawn arrow: events grouped by source, target, predicate and line style.
+
+    Negated events (dashed), future/hypothetical ones (dotted) and reciprocal ones (two heads)
+    get arrows of their own.
+    """
     groups: dict[tuple, dict[str, Any]] = {}
     for u, v, k, d in G.edges(keys=True, data=True):
         if u == v or u not in nodes or v not in nodes:
@@ -101,11 +105,15 @@ def _edge_groups(G: nx.MultiDiGraph, nodes: set) -> list[dict[str, Any]]:
         quad = quad if quad in QUAD_COLOURS else "other"
         style = ":" if d.get("modality") in ("future", "hypothetical") else "-"
         style = "--" if d.get("negated") else style
-        g = groups.setdefault((u, v, pred, style), {"u": u, "v": v, "style": style, "quads": []})
+        head = "<|-|>" if d.get("reciprocal") else "-|>"
+        g = groups.setdefault((u, v, pred, style, head), {"u": u, "v": v, "style": style})
+        g["head"] = head
         g["label"] = f"not {pred}" if d.get("negated") else pred
-        g["quads"].append(quad)
+        g.setdefault("quads", []).append(quad)
         g.setdefault("events", []).append(k)
-    out = sorted(groups.values(), key=lambda g: (str(g["u"]), str(g["v"]), g["label"], g["style"]))
+    out = sorted(
+        groups.values(), key=lambda g: (str(g["u"]), str(g["v"]), g["label"], g["style"], g["head"])
+    )
     per_pair: Counter = Counter()
     for g in out:
         pair = frozenset((g["u"], g["v"]))
@@ -286,6 +294,7 @@ def _draw_events(ax, groups, pos, size, fs) -> tuple[list, list]:
         shrink = {f"shrink{e}": math.sqrt(size[g[k]]) / 2 + 2 for e, k in (("A", "u"), ("B", "v"))}
         style = {"lw": lw, "ls": g["style"], "color": colour, "gid": f"edge:{g['u']}->{g['v']}"}
         style.update(connectionstyle=f"arc3,rad={r}", mutation_scale=12 + 2 * lw, **shrink)
+        style["arrowstyle"] = g["head"]
         ax.add_patch(FancyArrowPatch(p0, p2, **style, **MAP_STYLE["arrow"]))
         # under the markers (zorder 3): an event label never hides an actor
         font = MAP_STYLE["edge_font"] * fs

@@ -84,7 +84,11 @@ def test_info_and_version():
         ("empty.txt", b"", b"empty"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50, b"binary"),
         ("latin1.txt", "Caf\xe9 in Tunis".encode("latin-1"), b"not UTF-8"),
-        ("bad.jsonl", b'{"id": "a", "text": "Egypt condemned Israel."}\n{"id": "b", "text": \n', b"bad.jsonl:2"),
+        (
+            "bad.jsonl",
+            b'{"id": "a", "text": "Egypt condemned Israel."}\n{"id": "b", "text": \n',
+            b"bad.jsonl:2",
+        ),
         ("notext.jsonl", b'{"id": "a", "body": "x"}\n', b"notext.jsonl:1"),
     ],
 )
@@ -103,8 +107,12 @@ def test_bad_input_is_one_line_and_no_output(tmp_path, name, content, message):
 
 def test_skip_mode_keeps_good_documents_and_lists_bad_ones(tmp_path):
     src = tmp_path / "corpus.jsonl"
-    src.write_text('{"id": "good", "text": "Egypt condemned Israel."}\nnot json\n{"id": "x2", "text": "  "}\n')
-    r = run_cli("extract", str(src), "--on-error", "skip", "--failures", str(tmp_path / "f.jsonl"), "-q")
+    src.write_text(
+        '{"id": "good", "text": "Egypt condemned Israel."}\nnot json\n{"id": "x2", "text": "  "}\n'
+    )
+    r = run_cli(
+        "extract", str(src), "--on-error", "skip", "--failures", str(tmp_path / "f.jsonl"), "-q"
+    )
     assert r.returncode == 1  # something failed
     assert [json.loads(x)["doc_id"] for x in r.stdout.decode().splitlines()] == ["good"]
     fails = [json.loads(x) for x in open(tmp_path / "f.jsonl")]

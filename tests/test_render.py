@@ -222,6 +222,24 @@ def test_large_graph_labels_do_not_pile_up():
     assert ax.figure.get_figwidth() == 20
 
 
+def test_graph_from_build_graph_counts_events_not_edges_and_shows_reciprocity():
+    from kgraph.graph import build_graph
+    from kgraph.records import Actor, DocumentResult, Event, Span
+
+    actors = tuple(Actor(i, i.title(), "country") for i in ("egypt", "qatar", "israel", "hamas"))
+    span = Span("x", 0, 1)
+    events = (  # one mediation by two actors between two others: 4 edges, 1 event
+        Event("m", "d1", "CONSULT", "04", "mediated", ("egypt", "qatar"), ("israel", "hamas"),
+              span, span, modality="hypothetical"),
+        Event("a", "d1", "AGREE", "03", "agreed", ("israel", "hamas"), (), span, span),
+    )  # fmt: skip
+    ax = draw_map(build_graph([DocumentResult("d1", actors, events, date="2021-05-20")]))
+    assert ax.get_title() == "kgraph: 4 actors, 2 events from d1 (2021-05-20)"
+    agreed = arrows(ax)["edge:israel->hamas"]
+    assert [type(p.get_arrowstyle()).__name__ for p in agreed] == ["CurveFilledAB"]  # <|-|>
+    assert {p.get_linestyle() for p in arrows(ax)["edge:egypt->israel"]} == {":"}
+
+
 def test_graph_without_edges_draws_its_nodes_only():
     G = nx.MultiDiGraph()
     for aid, name, typ, m in ACTORS[:3]:

@@ -35,7 +35,9 @@ def parse(blank, rows, ents=()):
         heads=[r[5] for r in rows],
         ents=["O"] * len(rows),
     )
-    doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab) for s, e, lab in ents]
+    doc.ents = [
+        doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab) for s, e, lab in ents
+    ]
     return doc
 
 

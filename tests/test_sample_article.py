@@ -38,7 +38,11 @@ def test_one_actor_per_real_actor(sample_result, name, mentions):
     assert name in actors, sorted(actors)
     assert mentions <= {m.text for m in actors[name].mentions}
     # no second actor carries any of these mentions
-    others = [a for a in sample_result.actors if a.name != name and {m.text for m in a.mentions} & (mentions - {"secretary", "diplomat"})]
+    others = [
+        a
+        for a in sample_result.actors
+        if a.name != name and {m.text for m in a.mentions} & (mentions - {"secretary", "diplomat"})
+    ]
     assert not others
 
 
@@ -51,18 +55,39 @@ def test_entity_type_is_voted_per_actor(sample_result):
 
 def test_required_edges(sample_result):
     es = edges(sample_result)
-    assert any(t == "CONSULT" and p.startswith("spoke with") and s == {"Antony Blinken"} and g == {"Gabi Ashkenazi"} for t, p, s, g, _ in es)
-    assert any(t == "CONSULT" and p == "brokered" and s == {"Egypt"} and g == {"Israel", "Hamas"} and e.mode == "mediation" for t, p, s, g, e in es)
+    assert any(
+        t == "CONSULT"
+        and p.startswith("spoke with")
+        and s == {"Antony Blinken"}
+        and g == {"Gabi Ashkenazi"}
+        for t, p, s, g, _ in es
+    )
+    assert any(
+        t == "CONSULT"
+        and p == "brokered"
+        and s == {"Egypt"}
+        and g == {"Israel", "Hamas"}
+        and e.mode == "mediation"
+        for t, p, s, g, e in es
+    )
     fired = [e for t, p, s, g, e in es if p == "fired" and "Hamas" in s and g == {"Israel"}]
     assert fired and fired[0].type == "ASSAULT"
-    assert ("rockets", 4300, "at_least") in {(q.kind, q.value, q.qualifier) for q in fired[0].quantities}
-    killed = [e for t, p, s, g, e in es if p == "killed" and s == {"Israel"} and "Palestinians" in g]
+    assert ("rockets", 4300, "at_least") in {
+        (q.kind, q.value, q.qualifier) for q in fired[0].quantities
+    }
+    killed = [
+        e for t, p, s, g, e in es if p == "killed" and s == {"Israel"} and "Palestinians" in g
+    ]
     assert killed and killed[0].type == "ASSAULT"
-    assert ("killed", 232, "exact") in {(q.kind, q.value, q.qualifier) for q in killed[0].quantities}
+    assert ("killed", 232, "exact") in {
+        (q.kind, q.value, q.qualifier) for q in killed[0].quantities
+    }
 
 
 def test_every_event_traces_to_its_sentence(sample_result):
-    text = (__import__("pathlib").Path(__file__).parents[1] / "data/articles/ceasefire.txt").read_text()
+    text = (
+        __import__("pathlib").Path(__file__).parents[1] / "data/articles/ceasefire.txt"
+    ).read_text()
     for e in sample_result.events:
         assert text[e.trigger.start : e.trigger.end] == e.trigger.text
         assert text[e.sentence.start : e.sentence.end] == e.sentence.text
@@ -80,15 +105,32 @@ def test_future_and_reported_modality(sample_result):
     killed = [e for t, p, s, g, e in es if p == "killed"][0]
     names = {a.id: a.name for a in sample_result.actors}
     assert killed.modality == "reported"
-    assert [names[r] for r in killed.reported_by] == ["Gaza Health Ministry"] or "ministry" in names[killed.reported_by[0]].lower()
+    assert [names[r] for r in killed.reported_by] == [
+        "Gaza Health Ministry"
+    ] or "ministry" in names[killed.reported_by[0]].lower()
 
 
 # Sentences from the VOA sample (data/voa, public domain) with what a reader expects.
 VOA = [
-    ("Ukraine agreed to a 30-day ceasefire proposed by the United States.", "AGREE", {"Ukraine"}, set()),
-    ("Pakistani security forces killed 33 militants, the military said.", "ASSAULT", {"Pakistani security forces"}, {"militants"}),
+    (
+        "Ukraine agreed to a 30-day ceasefire proposed by the United States.",
+        "AGREE",
+        {"Ukraine"},
+        set(),
+    ),
+    (
+        "Pakistani security forces killed 33 militants, the military said.",
+        "ASSAULT",
+        {"Pakistani security forces"},
+        {"militants"},
+    ),
     ("Trump threatened to impose 200% tariffs on European wines.", "THREATEN", {"Trump"}, set()),
-    ("The United Nations urged Syria's new authorities to protect civilians.", "REQUEST", {"United Nations"}, {"Syria"}),
+    (
+        "The United Nations urged Syria's new authorities to protect civilians.",
+        "REQUEST",
+        {"United Nations"},
+        {"Syria"},
+    ),
 ]
 
 
