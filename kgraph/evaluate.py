@@ -1,20 +1,11 @@
 """Score kgraph predictions against the gold data in ``data/gold`` (seed article, PLOVER GSR).
 
-kgraph's own implementation of the metrics of the project's independent scorer: same definitions,
-same numbers, standard library only.
-
-* **actors**: span-overlap P/R/F1 of predicted mentions vs gold actor spans; P/R/F1 of the
-  per-document sets of normalised names (:func:`norm_name`).
-* **events, untyped**: a gold event is found when one predicted event of its document has a source
-  actor matching a gold source and a target actor matching a gold target (non-empty gold sides
-  only; reciprocal gold: either direction, two *distinct* predicted actors matching two distinct
-  gold actors).  ``P_restricted``: precision over events whose actors all match gold actors.
-* **events, typed**: untyped match plus equal PLOVER 2021 category (``typed_exact``) or quad class
-  (``typed_quad``); untyped gold is "don't care", predicted non-PLOVER types are left out.
-* **attributes**, where the gold states them: quantities P/R, date, modality and negation accuracy
-  over the gold events found.
-
-``plover_gsr`` keeps every gold actor; other datasets (e.g. ``seed``) drop actors without text.
+kgraph's own implementation of the metrics of the project's independent scorer (same definitions,
+same numbers, standard library only): actor span-overlap and normalised-string P/R/F1; untyped
+events (source and target actors match; reciprocal gold needs two distinct actors, either
+direction), their precision restricted to verifiable predictions and an undirected diagnostic;
+typed events (exact PLOVER 2021 category, quad class; untyped gold is "don't care"); and, where the
+gold states them, quantities, date, modality and negation of the gold events found.
 """
 
 from __future__ import annotations
@@ -123,8 +114,8 @@ def _date(d: Any) -> str | None:
 def _date_relation(pred: str | None, gold: str) -> str:
     if pred is None or pred == gold:
         return "missing" if pred is None else "exact"
-    coarser = len(pred) < len(gold) and gold.startswith(pred) and gold[len(pred)] == "-"
-    return "coarser" if coarser else "wrong"
+    whole = len(pred) < len(gold) and gold.startswith(pred) and gold[len(pred)] == "-"
+    return "coarser" if whole else "wrong"
 
 
 def _modality(m: Any, default: str | None = None) -> str | None:
@@ -444,7 +435,7 @@ _ROWS = (("actors span-overlap", "actors_span", "pred mentions {n_pred}, gold ac
           "P_restricted={P_restricted:.3f}  (gold typed {n_gold}, pred typed {n_pred})"),
          ("events typed quad", "typed_quad",
           "P_restricted={P_restricted:.3f}  (gold typed {n_gold}, pred typed {n_pred})"))
-_ATTRS = (("quantities", "P={P:.3f} R={R:.3f} F1={F1:.3f}  (gold quantities of found events "
+_ATTRS = (("quantities", "{P:>7.3f}{R:>7.3f}{F1:>7.3f}  (gold quantities of found events "
            "{n_gold} of {n_gold_all}; predicted quantities of matching events {n_pred})"),
           ("date", "acc={acc:.3f} coarser={coarser_rate:.3f}  (exact {exact}, coarser {coarser}, "
            "wrong {wrong}, missing {missing} of {n_gold} dated gold events found; "
