@@ -189,6 +189,7 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 _RESERVED = frozenset([*KG.__annotations__, *KG._extras])
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _DATE_TYPES = {"day": ns.XSD.date, "month": ns.XSD.gYearMonth, "year": ns.XSD.gYear}
 _DATE_RE = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-(0[1-9]|1[0-2])", "year": r"\d{4}"}
 _FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nq": "nquads",
@@ -293,11 +294,12 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
     lit, num = lru_cache(maxsize=None)(_lit), lru_cache(maxsize=None, typed=True)(_num)
     mint = lru_cache(maxsize=None)(resource_iri)
 
-    def span(node: URIRef, span: Span, props: tuple = (NIF.anchorOf, NIF.beginIndex, NIF.endIndex)):
+    def span(node: URIRef, sp: Span, props: tuple = (NIF.anchorOf, NIF.beginIndex, NIF.endIndex)):
+        """A span's text and offsets; empty text and -1 offsets (unknown) are left out."""
         text, begin, end = props
-        yield from [(node, text, lit(span.text))] if span.text else ()
-        yield from [(node, begin, num(span.start))] if span.start != -1 else ()
-        yield from [(node, end, num(span.end))] if span.end != -1 else ()
+        yield from [(node, text, lit(sp.text))] if sp.text else ()
+        yield from [(node, begin, num(sp.start))] if sp.start != -1 else ()
+        yield from [(node, end, num(sp.end))] if sp.end != -1 else ()
 
     def doc(doc_id: str) -> URIRef:
         iri = mint("doc", doc_id)
@@ -532,8 +534,10 @@ def _write(graph: Graph, path: str | os.PathLike[str], fmt: str) -> Path:
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
+        # rdflib writes control characters raw (legal, but binary to most tools): escape them
+        text = _CONTROL.sub(lambda m: f"\\u{ord(m[0]):04X}", graph.serialize(format=fmt))
         with open(tmp, "xb") as fh:
-            graph.serialize(destination=fh, format=fmt, encoding="utf-8")
+            fh.write(text.encode("utf-8"))
         if path.exists():
             shutil.copymode(path, tmp)
         os.replace(tmp, path)

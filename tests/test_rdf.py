@@ -149,7 +149,16 @@ def results() -> list[DocumentResult]:
         ),
         ev(EVIL_ID, D2, "DEMAND", "", [EVIL_ID], ["Antony Blinken"], cameo="", rule=EVIL_NAME),
         ev("e6", D2, "SUPPORT", "source", [EVIL_ID, "Antony Blinken", EVIL_ID], ["israel"]),
-        ev("e7", D2, "THREATEN", "warned", ["Antony Blinken"], ["unknown actor"], confidence=1),
+        ev(
+            "e7",
+            D2,
+            "THREATEN",
+            "warned",
+            ["Antony Blinken"],
+            ["unknown actor"],
+            confidence=1,
+            modality="",
+        ),
     )
     blinken2 = Actor(
         "Antony Blinken",
@@ -346,7 +355,12 @@ def test_hostile_text_survives_every_syntax(G, tmp_path):
         (rdf.write_trig, ".trig"),
         (rdf.write_nquads, ".nq"),
     ):
-        H = rdf.read_rdf(writer(G, tmp_path / f"h{suffix}"))
+        path = writer(G, tmp_path / f"h{suffix}")
+        raw = path.read_text("utf-8")
+        # control characters are \u-escaped, so the file stays text for grep, diff, editors
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]", raw)
+        assert "\\u0000" in raw and "\U0001f642" in raw
+        H = rdf.read_rdf(path)
         assert H.nodes[EVIL_ID]["label"] == EVIL_NAME
         assert H.graph["events"][EVIL_ID]["rule"] == EVIL_NAME
         assert H.graph["documents"][D1]["title"] == 'Israel, Hamas agree "truce"\n<b>'
@@ -465,15 +479,31 @@ def test_atomic_write_keeps_the_old_file(G, tmp_path, monkeypatch):
     path = tmp_path / "g.trig"
     path.write_text("old content")
 
-    def broken(self, destination=None, **kw):
-        destination.write(b"half a file")
+    def broken(self, *args, **kw):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(Graph, "serialize", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         rdf.write_trig(G, path)
     assert path.read_text() == "old content"
-    assert [p.name for p in tmp_path.iterdir()] == ["g.trig"]  # the temp file is gone
+    assert [p.name for p in tmp_path.iterdir()] == ["g.trig"]
+
+
+def test_failed_rename_removes_the_temp_file(G, tmp_path, monkeypatch):
+    path = tmp_path / "g.nq"
+    path.write_text("old content")
+    written = []
+
+    def refuse(src, dst):
+        written.append(Path(src).read_bytes())
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(rdf.os, "replace", refuse)
+    with pytest.raises(OutputError, match="cannot write .*Permission denied"):
+        rdf.write_nquads(G, path)
+    assert written and written[0].startswith(b"<https://w3id.org/kgraph/")  # it got that far
+    assert path.read_text() == "old content"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.nq"]  # the temp file is gone
 
 
 def test_write_to_a_missing_directory_is_an_output_error(G, tmp_path):
