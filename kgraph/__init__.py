@@ -26,13 +26,15 @@ __all__ = [
     "write_turtle",
 ]
 
+# cheap imports (no spaCy, networkx or matplotlib at import time); these also keep the
+# function `extract` from being shadowed by the submodule of the same name
+from .extract import extract, extract_text  # noqa: E402
+from .textin import read_documents  # noqa: E402
+
 _LAZY = {
     "build_graph": "graph",
     "draw_map": "render",
     "save_map": "render",
-    "extract": "extract",
-    "extract_text": "extract",
-    "read_documents": "textin",
     "to_rdf": "rdf",
     "from_rdf": "rdf",
     "read_rdf": "rdf",

@@ -8,7 +8,13 @@ one named graph.  The vocabulary is declared in ``kgraph/data/ontology.ttl``.
 
 IRIs are deterministic and safe: ``https://w3id.org/kgraph/id/<kind>/<slug>-<sha1[:10]>``
 for the kinds actor, event, doc, mention, run and quantity.  The exact original ids
-are kept as ``kg:id`` literals, so :func:`from_rdf` rebuilds the network exactly.
+are kept as ``kg:id`` literals, so :func:`from_rdf` rebuilds the network exactly:
+``G.graph`` documents and events, nodes (``aliases`` and ``documents`` come back sorted,
+as ``build_graph`` keeps them) and edges (re-derived from the events by ``edge_pairs``),
+all in their original order (``kg:index``).  Not kept: node or graph attributes that
+``build_graph`` does not make.  Floats are written as exact ``xsd:decimal`` (rdflib's
+Turtle writer rounds ``xsd:double`` to 7 digits); control characters are written as
+``\\uXXXX`` escapes; text with a lone surrogate cannot be RDF and raises OutputError.
 
 >>> import networkx as nx
 >>> from kgraph.graph import build_graph
@@ -55,23 +61,8 @@ from .errors import InputError, OutputError
 from .graph import edge_pairs
 from .records import QUAD_CLASS, DateValue, Event, Quantity, Span
 
-__all__ = [
-    "KG",
-    "KG_NS",
-    "NIF",
-    "PREFIXES",
-    "SDO",
-    "SEM",
-    "from_rdf",
-    "ontology",
-    "read_rdf",
-    "resource_iri",
-    "shortcut_iri",
-    "to_rdf",
-    "write_nquads",
-    "write_trig",
-    "write_turtle",
-]
+__all__ = ["KG", "KG_NS", "NIF", "PREFIXES", "SDO", "SEM", "from_rdf", "ontology", "read_rdf",
+           "resource_iri", "shortcut_iri", "to_rdf", "write_nquads", "write_trig", "write_turtle"]
 
 BASE = "https://w3id.org/kgraph/"
 KINDS = ("actor", "event", "doc", "mention", "run", "quantity")
@@ -80,67 +71,26 @@ WD = Namespace("http://www.wikidata.org/entity/")
 
 
 class KG(ns.DefinedNamespace):
-    """kgraph's closed vocabulary: a typo is an error, not a wrong IRI."""
+    """kgraph's closed vocabulary (declared in ontology.ttl): a typo is an error, not a wrong IRI."""
 
     _NS = Namespace(BASE + "ns#")
     _fail = True
-    # classes and concept schemes
-    Actor: URIRef
-    Mention: URIRef
-    Run: URIRef
-    EventType: URIRef
-    QuadClass: URIRef
-    EventTypes: URIRef
-    QuadClasses: URIRef
-    CameoRoots: URIRef
-    VerbalCooperation: URIRef
-    MaterialCooperation: URIRef
-    VerbalConflict: URIRef
-    MaterialConflict: URIRef
-    _extras = list(QUAD_CLASS)  # the 16 PLOVER 2021 event types, kg:AGREE ... kg:ASSAULT
-    # roles (rdfs:subPropertyOf sem:hasActor) and their order
-    source: URIRef
-    target: URIRef
-    mediator: URIRef
-    reportedBy: URIRef
-    sourceList: URIRef
-    targetList: URIRef
-    reportedByList: URIRef
-    # events, quantities, mentions
-    predicate: URIRef
-    cameoRoot: URIRef
-    eventTypeCode: URIRef
-    negated: URIRef
-    modality: URIRef
-    mode: URIRef
-    confidence: URIRef
-    rule: URIRef
-    dateGranularity: URIRef
-    dateText: URIRef
-    dateBegin: URIRef
-    dateEnd: URIRef
-    quantity: URIRef
-    quantityKind: URIRef
-    qualifier: URIRef
-    argument: URIRef
-    sentence: URIRef
-    sentenceBegin: URIRef
-    sentenceEnd: URIRef
-    sentenceIndex: URIRef
-    id: URIRef
-    index: URIRef
-    # actors, runs, vocabulary
-    actorType: URIRef
-    country: URIRef
-    sector: URIRef
-    title: URIRef
-    wikidata: URIRef
-    mentionCount: URIRef
-    inDocument: URIRef
-    version: URIRef
-    model: URIRef
-    shortcutOf: URIRef
-    quadClass: URIRef
+    _extras = [
+        # classes, concept schemes, the 4 quad classes and the 16 PLOVER 2021 event types
+        "Actor", "Mention", "Run", "EventType", "QuadClass", "EventTypes", "QuadClasses",
+        "CameoRoots", "VerbalCooperation", "MaterialCooperation", "VerbalConflict",
+        "MaterialConflict", *QUAD_CLASS,
+        # roles (rdfs:subPropertyOf sem:hasActor), and their order when there are several
+        "source", "target", "mediator", "reportedBy", "sourceList", "targetList", "reportedByList",
+        # events, quantities, mentions
+        "predicate", "cameoRoot", "eventTypeCode", "negated", "modality", "mode", "confidence",
+        "rule", "dateGranularity", "dateText", "dateBegin", "dateEnd", "quantity", "quantityKind",
+        "qualifier", "argument", "sentence", "sentenceBegin", "sentenceEnd", "sentenceIndex",
+        "id", "index",
+        # actors, runs, the vocabulary itself
+        "actorType", "country", "sector", "title", "wikidata", "mentionCount", "inDocument",
+        "version", "model", "shortcutOf", "quadClass",
+    ]
 
 
 class SEM(ns.DefinedNamespace):
@@ -148,7 +98,7 @@ class SEM(ns.DefinedNamespace):
 
     _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
     _fail = True
-    _extras = "Event Place eventType hasActor hasPlace hasTimeStamp".split()
+    _extras = ["Event", "Place", "eventType", "hasActor", "hasPlace", "hasTimeStamp"]
 
 
 class SDO(ns.DefinedNamespace):
@@ -156,8 +106,8 @@ class SDO(ns.DefinedNamespace):
 
     _NS = Namespace("https://schema.org/")
     _fail = True
-    _extras = "NewsArticle QuantitativeValue headline url datePublished value minValue maxValue"
-    _extras = _extras.split()
+    _extras = ["NewsArticle", "QuantitativeValue", "headline", "url", "datePublished", "value",
+               "minValue", "maxValue"]
 
 
 class NIF(ns.DefinedNamespace):
@@ -165,30 +115,22 @@ class NIF(ns.DefinedNamespace):
 
     _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
     _fail = True
-    _extras = "OffsetBasedString anchorOf beginIndex endIndex referenceContext".split()
+    _extras = ["OffsetBasedString", "anchorOf", "beginIndex", "endIndex", "referenceContext"]
 
 
 #: Prefix -> namespace, bound in every graph and file kgraph writes.
 PREFIXES: dict[str, Namespace] = {
     "kg": KG_NS,
-    "sem": Namespace(str(SEM._NS)),
-    "prov": Namespace(str(PROV._NS)),
-    "nif": Namespace(str(NIF._NS)),
-    "schema": Namespace(str(SDO._NS)),
-    "skos": Namespace(str(SKOS._NS)),
-    "foaf": Namespace(str(FOAF._NS)),
-    "org": Namespace(str(ORG._NS)),
-    "xsd": Namespace(str(ns.XSD._NS)),
-    "rdf": Namespace(str(RDF._NS)),
-    "rdfs": Namespace(str(RDFS._NS)),
-    "owl": Namespace(str(OWL._NS)),
-    "dcterms": Namespace(str(DCTERMS._NS)),
+    **{prefix: Namespace(str(vocab._NS)) for prefix, vocab in [
+        ("sem", SEM), ("prov", PROV), ("nif", NIF), ("schema", SDO), ("skos", SKOS),
+        ("foaf", FOAF), ("org", ORG), ("xsd", ns.XSD), ("rdf", RDF), ("rdfs", RDFS), ("owl", OWL),
+        ("dcterms", DCTERMS)]},
     "wd": WD,
     "cameo": Namespace(BASE + "cameo/"),
     **{kind: Namespace(f"{BASE}id/{kind}/") for kind in KINDS},
 }
 
-_RESERVED = frozenset([*KG.__annotations__, *KG._extras])
+_RESERVED = frozenset(KG._extras)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _DATE_TYPES = {"day": ns.XSD.date, "month": ns.XSD.gYearMonth, "year": ns.XSD.gYear}
 _DATE_RE = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-(0[1-9]|1[0-2])", "year": r"\d{4}"}
@@ -474,8 +416,9 @@ def from_rdf(data: Graph | Dataset) -> nx.MultiDiGraph:
         return Span(text(node, props[0]), value(node, props[1]), value(node, props[2]))
 
     G = nx.MultiDiGraph()
-    G.graph["documents"] = {ident(d): {"title": text(d, SDO.headline), "date": text(
-        d, SDO.datePublished), "url": text(d, SDO.url)} for d in ordered(SDO.NewsArticle)}
+    G.graph["documents"] = {
+        ident(d): {"title": text(d, SDO.headline), "date": text(d, SDO.datePublished),
+                   "url": text(d, SDO.url)} for d in ordered(SDO.NewsArticle)}
     for a in ordered(KG.Actor):
         attrs: dict[str, Any] = {}
         if one(a, KG.actorType) is not None:
