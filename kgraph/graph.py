@@ -76,14 +76,14 @@ def build_graph(results: Iterable[DocumentResult]) -> nx.MultiDiGraph:
         }
         for actor in res.actors:
             attrs = _node_attrs(actor, res.doc_id)
-            if actor.id in G:
+            if actor.id in G and "label" in G.nodes[actor.id]:
                 node = G.nodes[actor.id]
                 node["aliases"] = sorted(set(node["aliases"]) | set(attrs["aliases"]))
                 node["mentions"] += attrs["mentions"]
                 node["documents"] = sorted(set(node["documents"]) | {res.doc_id})
                 for k in ("country", "sector", "wikidata", "title"):
                     node[k] = node[k] or attrs[k]
-            else:
+            else:  # new, or so far only seen as the end of an edge
                 G.add_node(actor.id, **attrs)
         for ev in res.events:
             G.graph["events"][ev.id] = ev.to_dict()

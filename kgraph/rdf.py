@@ -268,7 +268,7 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
               (e, KG.negated, num(bool(ev.negated))), (e, KG.modality, lit(ev.modality)),
               (e, KG.confidence, num(ev.confidence)), (e, PROV.wasDerivedFrom, m),
               (e, PROV.wasGeneratedBy, run_iri), (run_iri, RDF.type, KG.Run),
-              (run_iri, KG.version, num(__version__)), (m, RDF.type, KG.Mention),
+              (run_iri, KG.version, lit(__version__)), (m, RDF.type, KG.Mention),
               (m, NIF.referenceContext, d),
               (m, KG.sentenceIndex, num(ev.sentence_index))}
         if run and run.get("model"):
@@ -330,7 +330,7 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
                         if a.get(k))
             wd = a.get("wikidata") or ""
             if wd:
-                q = re.fullmatch(r"Q\d+", wd)
+                q = re.fullmatch(r"Q[0-9]+", wd)
                 desc.add((iri, SKOS.exactMatch, WD[wd]) if q else (iri, KG.wikidata, lit(wd)))
         docs_in = [doc(x) for x in a.get("documents", ())]
         for graph in set(docs_in) | used.get(n, set()) or {None}:
@@ -370,10 +370,17 @@ def to_rdf(G: nx.MultiDiGraph, *, run: dict[str, Any] | None = None) -> Dataset:
 
 
 def from_rdf(data: Graph | Dataset) -> nx.MultiDiGraph:
-    """Rebuild the network from RDF written by :func:`to_rdf` (a dataset or any union of it).
+    """Rebuild the network from RDF written by :func:`to_rdf`.
+
+    Args:
+        data: The dataset, some of its named graphs (a dropped document takes its events
+            with it), or their union as one graph (a Turtle file).
+
+    Returns:
+        A graph equal to the one converted (``networkx.utils.graphs_equal``).
 
     Raises:
-        InputError: The data is not kgraph RDF (a resource lacks its ``kg:id``, ...).
+        InputError: The data is not kgraph RDF (a resource lacks its ``kg:id``).
     """
     quads = data.quads((None, None, None, None)) if isinstance(data, Dataset) else None
     idx: dict[Any, dict[Any, set]] = {}
@@ -494,10 +501,19 @@ def _write(graph: Graph, path: str | os.PathLike[str], fmt: str) -> Path:
 
 def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                  run: dict[str, Any] | None = None) -> Path:
-    """Write the union of all documents' graphs as one Turtle file (atomically).
+    """Write the union of all documents' graphs as one Turtle file.
+
+    Args:
+        G: The network, as for :func:`to_rdf`.
+        path: The file to write.  It is replaced atomically: on any error an existing
+            file is left as it was and no temporary file remains.
+        run: As for :func:`to_rdf`.
+
+    Returns:
+        The path written.
 
     Raises:
-        OutputError: The file cannot be written; an existing file is left as it was.
+        OutputError: The file cannot be written (or some text is not valid Unicode).
     """
     graph = _bind(Graph())
     graph.addN((s, p, o, graph) for triples in _triples(G, run).values() for s, p, o in triples)
@@ -506,21 +522,28 @@ def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
 
 def write_trig(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                run: dict[str, Any] | None = None) -> Path:
-    """Write :func:`to_rdf` as TriG, one named graph per document (atomically)."""
+    """Write :func:`to_rdf` as TriG, one named graph per document; as :func:`write_turtle`."""
     return _write(to_rdf(G, run=run), path, "trig")
 
 
 def write_nquads(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                  run: dict[str, Any] | None = None) -> Path:
-    """Write :func:`to_rdf` as N-Quads, one named graph per document (atomically)."""
+    """Write :func:`to_rdf` as N-Quads, one graph per document; as :func:`write_turtle`."""
     return _write(to_rdf(G, run=run), path, "nquads")
 
 
 def read_rdf(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
-    """Load a kgraph RDF file (.ttl/.turtle, .trig, .nq, .nt, .jsonld) back into a network.
+    """Load a kgraph RDF file back into a network.
+
+    Args:
+        path: A .ttl/.turtle, .trig, .nq, .nt or .jsonld file; the extension picks the parser.
+
+    Returns:
+        The network, as :func:`from_rdf` rebuilds it.
 
     Raises:
-        InputError: Unknown extension, unreadable file, or a file that does not parse.
+        InputError: Unknown extension, unreadable file, or a file that does not parse (the
+            one-line message names the file, and the line when the parser says).
     """
     path = Path(path)
     fmt = _FORMATS.get(path.suffix.lower())

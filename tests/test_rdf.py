@@ -57,11 +57,11 @@ CAMEO = {
 }
 
 
-def ev(id: str, doc: str, type: str, predicate: str, source, target=(), **kw) -> Event:
+def ev(eid: str, doc: str, kind: str, predicate: str, source, target=(), **kw) -> Event:
     return Event(
-        id,
+        eid,
         doc,
-        type,
+        kind,
         kw.pop("cameo", "04"),
         predicate,
         tuple(source),
