@@ -166,6 +166,13 @@ class ActorIndex:
                     keys = self.actors_of(c, depth=depth - 1)
                     if keys:
                         return keys
+        for c in tok.children:  # "a ceasefire proposed by the United States"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj" and (keys := self.actors_of(p, depth=depth - 1)):
+                                return keys
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
                 for p in c.children:

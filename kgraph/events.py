@@ -36,7 +36,10 @@ LIGHT_VERBS = {
     "impose", "open", "lodge", "wage", "begin", "start", "continue", "resume", "step",
     "announce", "declare", "reach", "sign", "extend", "offer", "give", "deliver", "file",
     "threaten", "keep", "remain", "stay", "renew", "escalate", "intensify", "level", "voice",
+    "undertake", "reiterate", "repeat", "organize", "organise", "call", "end", "lead", "attempt",
 }  # fmt: skip
+#: Light verbs that make their event noun a statement ("lodged a protest" = complained).
+VERBAL_LIGHT_VERBS = {"lodge", "file", "issue", "voice", "express", "register", "make", "send"}
 #: Verbs of saying: their clausal complement is reported speech, not an event of theirs.
 SAY_VERBS = {
     "say", "tell", "announce", "report", "state", "claim", "add", "note", "insist", "confirm",
@@ -44,12 +47,14 @@ SAY_VERBS = {
 }  # fmt: skip
 #: Outer event types that take over the event of their complement ("agreed to withdraw").
 CONTROL_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "ACCUSE", "CONCEDE"}
-#: Types that stand without a target ("X agreed to resign", "students demonstrated").
-INTRANSITIVE_TYPES = {"AGREE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "REJECT"}
 #: Nouns naming an agreement whose parties a mediator brokered between.
 AGREEMENT_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "pact", "treaty", "talks"}
 #: Types whose target can be a region ("shelled the Middle East", "deployed to the Sahel").
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "PROTEST", "SANCTION"}
+#: Types whose target may sit deep in the clause, and the prepositions that lead to it.
+DEEP_TARGET_TYPES = {"PROTEST", "ACCUSE", "REJECT", "THREATEN", "REQUEST"}
+DEEP_PREPS = {"against", "by", "at", "over", "outside", "toward", "towards", "from"}
+RELATIVE = {"which", "that", "who", "whom"}
 #: Predicate adjectives that signal an event ("is opposed to", "is ready to").
 ADJ_TRIGGERS = {"opposed": "oppose", "ready": "agree", "willing": "agree", "prepared": "agree",
                 "committed": "agree", "determined": "agree"}  # fmt: skip
@@ -113,6 +118,10 @@ def _subject(v, depth: int = 3):
     if depth and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         if v.dep_ == "conj" and any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.head.children):
             return [], ""
+        if v.dep_ == "xcomp":  # object control: "urged Syria to withdraw" -> Syria withdraws
+            objs = [c for c in v.head.children if c.dep_ in ("dobj", "dative") and c.i < v.i]
+            if objs:
+                return objs, "object-control"
         subj, rule = _subject(v.head, depth - 1)
         return subj, (rule + "-inherited") if subj else ""
     if v.dep_ == "acl" and v.tag_ == "VBG":  # "Israeli jets bombing Gaza"
@@ -144,7 +153,7 @@ class _Reader:
                 return t, [tok], "adjective"
         if tok.pos_ in ("VERB", "AUX"):
             lemma = tok.lemma_.lower()
-            if lemma in LIGHT_VERBS:
+            if lemma in LIGHT_VERBS or (lemma.startswith("re") and lemma[2:] in LIGHT_VERBS):
                 for c in tok.children:
                     if c.dep_ in ("dobj", "pobj") or (
                         c.dep_ == "prep" and lemma in ("remain", "keep", "stay")
@@ -157,6 +166,10 @@ class _Reader:
                         if noun is None:
                             continue
                         t = self._noun_entry(noun)
+                        if t is None:  # "a mediation mission", "mediation efforts"
+                            comp = next((g for g in noun.lefts if g.dep_ == "compound" and self._noun_entry(g)), None)
+                            if comp is not None:
+                                t, noun = self._noun_entry(comp), comp
                         if t:
                             return t, [tok, noun], "light-verb"
             for c in tok.children:
@@ -167,6 +180,8 @@ class _Reader:
                 if c.dep_ == "dobj" and f"{lemma} {c.lower_}" in lex.verbs:  # "open fire"
                     return lex.verbs[f"{lemma} {c.lower_}"], [tok, c], "phrasal"
             t = lex.verbs.get(lemma)
+            if t is None and lemma.startswith("re") and len(lemma) > 5:  # reimpose, retake, reopen
+                t = lex.verbs.get(lemma[2:])
             if t:
                 return t, [tok], "verb"
         return None
@@ -188,13 +203,20 @@ class _Reader:
         passive = any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.children)
         preps = set(trig.target_preps) | ({"between"} if trig.mode == "mediation" else set())
         if noun is not None:  # light verb: the noun's own prepositional objects first
+            preps |= set(DEFAULT_TARGET_PREPS)
             keys = _keys(idx, _prep_objects(noun, preps))
             if keys:
                 return keys, "noun-prep"
             keys = _keys(idx, _prep_objects(v, preps))
             if keys:
                 return keys, "verb-prep"
-            return [], ""
+            for c in noun.children:  # "its demand that Israel ease restrictions"
+                if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i:
+                    keys = _keys(idx, [g for g in c.children if g.dep_ in SUBJ_DEPS and g.lower_ not in RELATIVE])
+                    if keys:
+                        self.consumed.add(c.i)
+                        return keys, "noun-clause-subject"
+            return self.deep_target(v, trig)
         if passive:
             keys = _keys(idx, [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS])
             if keys:
@@ -212,9 +234,14 @@ class _Reader:
         keys = _keys(idx, objs)
         if keys:
             return keys, "object"
-        keys = _keys(idx, _prep_objects(v, preps))
+        pobjs = _prep_objects(v, preps)
+        keys = _keys(idx, pobjs)
         if keys:
             return keys, "prep-object"
+        for p in pobjs:  # "reneged on his commitment to the Zambian people"
+            keys = _keys(idx, _prep_objects(p, set(DEFAULT_TARGET_PREPS) | {"for"}))
+            if keys:
+                return keys, "prep-object-prep"
         for o in [c for c in v.children if c.dep_ in OBJ_DEPS]:  # "imposed restrictions on Iran"
             keys = _keys(idx, _prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of"}))
             if keys:
@@ -237,6 +264,8 @@ class _Reader:
                     if trig.type in CONTROL_TYPES or inner is None:
                         self.consumed.add(comp.i)
                     return keys, "control-" + rule
+        if trig.mode != "mediation":
+            return self.deep_target(v, trig)
         if trig.mode == "mediation":  # "the ceasefire, which was brokered by Egypt"
             thing = [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS | OBJ_DEPS]
             for t in thing:
@@ -245,6 +274,20 @@ class _Reader:
                 parties = self.agreements.get(t.lemma_.lower())
                 if parties:
                     return list(parties), "mediation-bridge"
+        return [], ""
+
+    def deep_target(self, v, trig: Trigger) -> tuple[list[str], str]:
+        """Protests and accusations name their target deep in the clause ("in protest
+        against violations by the security forces"): the first actor under such a preposition."""
+        if trig.type not in DEEP_TARGET_TYPES:
+            return [], ""
+        subj = {t.i for c in v.children if c.dep_ in SUBJ_DEPS for t in c.subtree}
+        for t in v.subtree:
+            if t.i in subj or t.dep_ != "pobj" or t.head.lower_ not in DEEP_PREPS:
+                continue
+            keys = [k for k in _keys(self.idx, [t]) if _vote_type(self.idx.clusters[k]) != "place"]
+            if keys:
+                return keys, "deep-prep"
         return [], ""
 
     def sources(self, v) -> tuple[list[str], str]:
@@ -352,6 +395,13 @@ class _Reader:
             if v.i in self.consumed:
                 continue
             noun = toks[1] if how == "light-verb" else None
+            if trig.type in CONTROL_TYPES:  # "agreed to withdraw": one event, the outer one
+                for c in v.children:
+                    if c.dep_ == "xcomp":
+                        inner = self.trigger(c)
+                        self.consumed.add(c.i)
+                        if how == "adjective" and inner and INTENT_TYPES.get(inner[0].type) == "THREATEN":
+                            trig = self.lex.verbs.get("threaten", trig)  # "prepared to impose martial law"
             src, srule = self.sources(v)
             tgt, trule = self.targets(v, trig, noun)
             tgt = [k for k in tgt if k not in src] if src else tgt
@@ -366,7 +416,7 @@ class _Reader:
                 if trig.type not in PLACE_TARGET_TYPES:
                     tgt = [k for k in tgt if not self._region(k)]
                 trule = "place-target" if tgt else trule
-            if not tgt and not (trig.type in INTRANSITIVE_TYPES or len(src) > 1):
+            if not tgt and len(src) < 2:  # a statement with no target is not an edge
                 continue
             self.emit(v, trig, toks, how, src, tgt, srule, trule)
         self.read_demands()
@@ -433,6 +483,8 @@ class _Reader:
                 predicate += f" {prep.lower_}"
         mod, negated = self.modality(v)
         etype, cameo, mode = trig.type, trig.cameo, trig.mode
+        if how == "light-verb" and etype == "PROTEST" and v.lemma_ in VERBAL_LIGHT_VERBS:
+            etype, cameo = "ACCUSE", "11"  # "lodged a protest with Albania" is a complaint
         if mod in ("future", "hypothetical") and etype in INTENT_TYPES and not negated:
             etype, mode = INTENT_TYPES[etype], (mode or trig.type.lower())
             cameo = "03" if etype == "AGREE" else "13"

@@ -57,8 +57,10 @@ def read_document(sdoc, document: Document, lex: Lexicons, matcher) -> DocumentR
     """Actors then events of one parsed document."""
     idx = find_actors(sdoc, lex, matcher)
     events = find_events(sdoc, idx, lex, doc_id=document.id, doc_date=document.date)
-    actors = idx.actors()
     ids = {cl.key: idx.id(cl.key) for cl in idx.clusters.values()}
+    used = {k for e in events for k in (*e.source, *e.target, *e.reported_by, e.place) if k}
+    # places are listed when an event uses them; actors always
+    actors = [a for a in idx.actors() if a.type != "place" or a.id in {ids[k] for k in used}]
 
     def remap(keys):
         return tuple(ids[k] for k in keys)
