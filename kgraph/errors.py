@@ -7,7 +7,7 @@ traceback for these.
 
 from __future__ import annotations
 
-__all__ = ["InputError", "KGraphError", "ModelError", "OutputError"]
+__all__ = ["FilterError", "InputError", "KGraphError", "ModelError", "OutputError"]
 
 
 class KGraphError(Exception):
@@ -24,3 +24,7 @@ class ModelError(KGraphError):
 
 class OutputError(KGraphError):
     """An output cannot be written: check the path and permissions."""
+
+
+class FilterError(KGraphError):
+    """A filter of a view (actor name, type, date, ...) is malformed or names nothing: change it."""

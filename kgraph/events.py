@@ -173,7 +173,7 @@ class _Reader:
                         if t:
                             return t, [tok, noun], "light-verb"
             for c in tok.children:
-                if c.dep_ in ("prt", "prep"):
+                if c.dep_ in ("prt", "prep") and tok.i < c.i <= tok.i + 2:  # "called on", not "on Sunday called"
                     t = lex.verbs.get(f"{lemma} {c.lower_}")
                     if t:
                         return t, [tok, c], "phrasal"
@@ -236,7 +236,10 @@ class _Reader:
             return keys, "object"
         pobjs = _prep_objects(v, preps)
         keys = _keys(idx, pobjs)
-        if keys:
+        if keys:  # "spoke to leaders on both sides, as well as from Arab nations"
+            extra = [p for c in v.children if c.dep_ == "cc" for g in c.children if g.dep_ == "prep"
+                     for p in g.children if p.dep_ == "pobj"]  # fmt: skip
+            keys += [k for k in _keys(idx, extra) if k not in keys]
             return keys, "prep-object"
         for p in pobjs:  # "reneged on his commitment to the Zambian people"
             keys = _keys(idx, _prep_objects(p, set(DEFAULT_TARGET_PREPS) | {"for"}))
@@ -246,14 +249,16 @@ class _Reader:
             keys = _keys(idx, _prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of"}))
             if keys:
                 return keys, "object-prep"
-        comps = [c for c in v.children if c.dep_ in ("ccomp", "xcomp")]
+        # purpose clauses count too: "opened fire to disperse demonstrators"
+        comps = [c for c in v.children if c.dep_ in ("ccomp", "xcomp")
+                 or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
         for comp in comps:  # "demanded that Mugabe resign", "urged X to"
             if trig.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") and comp.dep_ == "ccomp":
                 keys = _keys(idx, [c for c in comp.children if c.dep_ in SUBJ_DEPS])
                 if keys:
                     self.consumed.add(comp.i)
                     return keys, "clausal-subject"
-            if comp.dep_ == "xcomp" or trig.type in CONTROL_TYPES:
+            if comp.dep_ in ("xcomp", "advcl") or trig.type in CONTROL_TYPES:
                 inner = self.trigger(comp)
                 itrig = inner[0] if inner else trig
                 keys, rule = self.targets(comp, itrig)
@@ -488,6 +493,10 @@ class _Reader:
         if mod in ("future", "hypothetical") and etype in INTENT_TYPES and not negated:
             etype, mode = INTENT_TYPES[etype], (mode or trig.type.lower())
             cameo = "03" if etype == "AGREE" else "13"
+        if mod in ("future", "hypothetical") and any(
+            c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in v.children
+        ):  # "will withdraw its force unless ...": a conditional threat
+            etype, cameo, mode = "THREATEN", "13", mode or trig.type.lower()
         elif negated and etype == "AGREE":  # "will not accept", "failed to reach agreement"
             etype, cameo, negated, predicate = "REJECT", "12", False, "not " + predicate
         rep = [k for k in self.reporters(v) if k not in src]

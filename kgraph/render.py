@@ -34,7 +34,16 @@ import networkx as nx
 from .errors import OutputError
 from .records import QUAD_CLASS
 
-__all__ = ["MAP_STYLE", "QUAD_COLOURS", "TYPE_COLOURS", "TYPE_MARKERS", "draw_map", "save_map"]
+__all__ = [
+    "MAP_STYLE",
+    "QUAD_COLOURS",
+    "TYPE_COLOURS",
+    "TYPE_MARKERS",
+    "draw_map",
+    "map_layout",
+    "save_figure",
+    "save_map",
+]
 
 #: Edge colour per quad class: cooperation blues/greens, conflict oranges/reds.
 QUAD_COLOURS: dict[str, str] = {
@@ -374,34 +383,64 @@ def _draw_legends(ax, type_handles, groups, fs) -> None:
         ax.legend(handles=handles, title="events", loc="lower left", bbox_to_anchor=(1.01, 0), **kw)
 
 
-def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, seed: int = 7):
-    """Draw the relationship map of ``G`` on ``ax`` (a new Agg figure if None); return the Axes.
+def map_layout(
+    G: nx.MultiDiGraph, *, width: float = 1.4, seed: int = 7
+) -> tuple[list, list[dict[str, Any]], dict[Any, tuple[float, float]]]:
+    """What :func:`draw_map` draws, without drawing: actors, arrows and positions.
 
-    Actors without any drawn edge are left out unless the graph has no edges at all.
+    Returns the actors drawn (those with a drawn edge, or all if the graph has no edges), one
+    dict per arrow (``u``, ``v``, ``events``, ``text``, ``quad``, ``rad``, ``style``, ``head``)
+    and each actor's position in ``[0, width] x [0, 1]``.  The interactive view uses it too, so
+    both views show the same picture.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", key="e1", predicate="met", quad="verbal_coop")
+    >>> _ = G.add_edge("a", "b", key="e2", predicate="met", quad="verbal_coop")
+    >>> nodes, arrows, pos = map_layout(G)
+    >>> nodes, [(g["text"], g["events"]) for g in arrows], sorted(pos)
+    (['a', 'b'], [('met x2', ['e1', 'e2'])], ['a', 'b'])
     """
     with_edges = {v for a, b in G.edges() if a != b for v in (a, b)}
     nodes = [v for v in G if v in with_edges] if with_edges else list(G)
-    groups, n = _edge_groups(G, set(nodes)), len(nodes)
-    ax = _new_axes(n) if ax is None else ax
-    fig = ax.figure
-    fs = min(1.5, max(0.8, math.sqrt(fig.get_figwidth() / 10)))  # fonts grow with the figure
-    ax.set_title(title if title is not None else _title(G, nodes, groups), fontsize=12 * fs)
-    ax.set_axis_off()
+    groups = _edge_groups(G, set(nodes))
     if not nodes:
-        return ax
-    box = ax.get_position()
-    width = box.width * fig.get_figwidth() / (box.height * fig.get_figheight())
+        return nodes, groups, {}
     H = nx.Graph()
     H.add_nodes_from(nodes)
     H.add_edges_from((g["u"], g["v"]) for g in groups)
-    mx, my = (0.08 * width, 0.06) if n > 1 else (width / 2, 0.5)
-    pos = _fit(_layout(H, seed, width), width, mx, my)
+    mx, my = (0.08 * width, 0.06) if len(nodes) > 1 else (width / 2, 0.5)
+    return nodes, groups, _fit(_layout(H, seed, width), width, mx, my)
+
+
+def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, seed: int = 7):
+    """Draw the relationship map of ``G`` on ``ax`` (a new Agg figure if None); return the Axes.
+
+    Actors without any drawn edge are left out unless the graph has no edges at all.  The title
+    says how many actors and events are drawn, from which documents and dates; a second line
+    repeats ``G.graph["filters"]`` (what :func:`kgraph.filters.filter_graph` left out), also
+    under a ``title`` given here.
+    """
+    with_edges = {v for a, b in G.edges() if a != b for v in (a, b)}
+    n = len([v for v in G if v in with_edges] if with_edges else G)
+    ax = _new_axes(n) if ax is None else ax
+    fig = ax.figure
+    fs = min(1.5, max(0.8, math.sqrt(fig.get_figwidth() / 10)))  # fonts grow with the figure
+    box = ax.get_position()
+    width = box.width * fig.get_figwidth() / (box.height * fig.get_figheight())
+    nodes, groups, pos = map_layout(G, width=width, seed=seed)
+    text = title if title is not None else _title(G, nodes, groups)
+    notes = "; ".join(G.graph.get("filters") or ())
+    ax.set_title(text + (f"\n{notes}" if notes else ""), fontsize=12 * fs)
+    ax.set_axis_off()
+    if not nodes:
+        return ax
     ax.set(xlim=(0, width), ylim=(0, 1))
     ax.set_aspect("equal", adjustable="box")  # so arcs bend the same in data and on screen
     ax.apply_aspect()
 
+    degree = Counter(v for g in groups for v in {g["u"], g["v"]})
     k = max(0.5, math.sqrt(min(1.0, 12 / n)))  # marker area grows with mentions + degree
-    weight = {v: G.nodes[v].get("mentions", 0) + H.degree(v) for v in nodes}
+    weight = {v: G.nodes[v].get("mentions", 0) + degree[v] for v in nodes}
     size = {v: k * min(1400.0, 160 + 90 * math.sqrt(weight[v])) for v in nodes}
     type_handles = _draw_actors(ax, G, nodes, pos, size)
     edge_texts, arcs = _draw_events(ax, groups, pos, size, fs)
@@ -411,28 +450,31 @@ def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, se
         _label(ax, pos[v], names[v], fontsize=font, zorder=5, gid=f"node-label:{v}") for v in nodes
     ]
     radius = {v: math.sqrt(size[v]) / 2 * fig.dpi / 72 for v in nodes}  # display px
-    _place_labels(ax, node_texts, edge_texts, nodes, dict(H.degree), pos, radius, arcs)
+    _place_labels(ax, node_texts, edge_texts, nodes, degree, pos, radius, arcs)
     _draw_legends(ax, type_handles, groups, fs)
     return ax
 
 
-def save_map(
-    G: nx.MultiDiGraph, path: str | os.PathLike, *, title: str | None = None, **kw
-) -> Path:
-    """Draw ``G`` and write it atomically to ``path`` (.png, .svg or .pdf); return the path.
-
-    The same graph gives byte-identical files with the same matplotlib version.
-    """
+def _format(path: str | os.PathLike) -> str:
+    """The figure format of a file name (``png``, ``svg`` or ``pdf``), or an OutputError."""
     path = Path(path)
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise OutputError(
-            f"cannot write a map to {str(path)!r}: expected a .png, .svg or .pdf "
+            f"cannot write a figure to {str(path)!r}: expected a .png, .svg or .pdf "
             f"file name, got {path.suffix or 'no extension'!r}"
         )
+    return fmt
+
+
+def save_figure(fig: Any, path: str | os.PathLike) -> Path:
+    """Write a matplotlib figure atomically to ``path`` (.png, .svg or .pdf); return the path.
+
+    No timestamps or software versions are written, so the same figure gives the same bytes.
+    """
+    path, fmt = Path(path), _format(path)
     import matplotlib
 
-    fig = draw_map(G, title=title, **kw).figure
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
         with matplotlib.rc_context({"svg.hashsalt": "kgraph", "svg.fonttype": "path"}):
@@ -442,9 +484,20 @@ def save_map(
         os.replace(tmp, path)
     except OSError as e:
         raise OutputError(
-            f"cannot write a map to {str(path)!r}: {e.strerror or e}; "
+            f"cannot write a figure to {str(path)!r}: {e.strerror or e}; "
             "check the folder exists and is writable"
         ) from e
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def save_map(
+    G: nx.MultiDiGraph, path: str | os.PathLike, *, title: str | None = None, **kw
+) -> Path:
+    """Draw ``G`` and write it atomically to ``path`` (.png, .svg or .pdf); return the path.
+
+    The same graph gives byte-identical files with the same matplotlib version.
+    """
+    _format(path)  # a bad file name fails before any drawing
+    return save_figure(draw_map(G, title=title, **kw).figure, path)
