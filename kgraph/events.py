@@ -438,13 +438,15 @@ class _Reader:
         for t in (v, noun, *[c for c in v.children if c.dep_ in OBJ_DEPS]):
             if t is None:
                 continue
-            for p in _prep_objects(t, {"in", "into", "to", "from", "on", "near"}):
-                if p.ent_type_ in ("GPE", "LOC", "FAC") or p.i in self.idx.head:
-                    out += [
-                        k
-                        for k in self.idx.actors_of(p)
-                        if _vote_type(self.idx.clusters[k]) in ("place", "country")
-                    ]
+            for p in _prep_objects(t, {"in", "into", "to", "from", "on", "near", "at"}):
+                # "rioted at this jail in northern Israel": one level down too
+                for q in (p, *_prep_objects(p, {"in", "near", "of"})):
+                    if q.ent_type_ in ("GPE", "LOC", "FAC") or q.i in self.idx.head:
+                        out += [
+                            k
+                            for k in self.idx.actors_of(q)
+                            if _vote_type(self.idx.clusters[k]) in ("place", "country")
+                        ]
         return out
 
     def read_demands(self) -> None:
