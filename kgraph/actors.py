@@ -309,8 +309,24 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     idx.order.sort()
     _add_surnames(idx, doc, taken)
     _add_roles(idx, doc, lex, taken)
+    _add_appositions(idx, doc)
     _merge_acronyms(idx)
     return idx
+
+
+def _add_appositions(idx: ActorIndex, doc) -> None:
+    """'Kenzo Oshima, the United Nations Emergency Relief Coordinator': the apposition
+    is another mention of the person (or organisation) it describes."""
+    for h, keys in list(idx.head.items()):
+        cl = idx.clusters[keys[0]]
+        if cl.type not in ("person", "entity", "organisation", "armed_group"):
+            continue
+        for c in doc[h].children:
+            if c.dep_ != "appos" or c.i in idx.token or c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            s, e = c.left_edge.i, c.right_edge.i + 1
+            if e - s <= 8 and not any(i in idx.token for i in range(s, e)):
+                idx.add(cl.key, s, e, "apposition", head=c.i, name=cl.name, type=cl.type)
 
 
 def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple | None]]:

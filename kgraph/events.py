@@ -103,8 +103,20 @@ def _prep_objects(tok, preps) -> list:
     return out
 
 
+def _stative(v) -> bool:
+    """'Israel is opposed to ...': a passive form without agent that states an attitude."""
+    return (
+        v.tag_ == "VBN"
+        and v.lower_ in ADJ_TRIGGERS
+        and not any(c.dep_ == "agent" for c in v.children)
+        and any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.children)
+    )
+
+
 def _subject(v, depth: int = 3):
     """The subject tokens of a verb, inherited up conj/xcomp/advcl chains if absent."""
+    if _stative(v):
+        return [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS], "subject"
     subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
     if subj:
         return subj, "subject"
@@ -143,10 +155,8 @@ class _Reader:
     def trigger(self, tok) -> tuple[Trigger, list, str] | None:
         """(lexicon entry, trigger tokens, rule) for a verb or a light verb + event noun."""
         lex = self.lex
-        if (
-            tok.pos_ == "ADJ"
-            and tok.dep_ in ("acomp", "amod", "ROOT", "conj")
-            and tok.lower_ in ADJ_TRIGGERS
+        if tok.lower_ in ADJ_TRIGGERS and (
+            (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT", "conj")) or _stative(tok)
         ):
             t = lex.verbs.get(ADJ_TRIGGERS[tok.lower_])
             if t:
@@ -200,7 +210,7 @@ class _Reader:
     # ---------------------------------------------------------------- arguments
     def targets(self, v, trig: Trigger, noun=None) -> tuple[list[str], str]:
         idx = self.idx
-        passive = any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.children)
+        passive = any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.children) and not _stative(v)
         preps = set(trig.target_preps) | ({"between"} if trig.mode == "mediation" else set())
         if noun is not None:  # light verb: the noun's own prepositional objects first
             preps |= set(DEFAULT_TARGET_PREPS)
