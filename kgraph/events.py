@@ -36,7 +36,8 @@ LIGHT_VERBS = {
     "impose", "open", "lodge", "wage", "begin", "start", "continue", "resume", "step",
     "announce", "declare", "reach", "sign", "extend", "offer", "give", "deliver", "file",
     "threaten", "keep", "remain", "stay", "renew", "escalate", "intensify", "level", "voice",
-    "undertake", "reiterate", "repeat", "organize", "organise", "call", "end", "lead", "attempt",
+    "undertake", "reiterate", "repeat", "organize", "organise", "call", "lead", "attempt",
+    "institute", "introduce", "order", "enforce", "tighten", "engage",
 }  # fmt: skip
 #: Light verbs that make their event noun a statement ("lodged a protest" = complained).
 VERBAL_LIGHT_VERBS = {"lodge", "file", "issue", "voice", "express", "register", "make", "send"}
@@ -96,11 +97,23 @@ def _keys(idx: ActorIndex, toks) -> list[str]:
 def _prep_objects(tok, preps) -> list:
     out = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             out.extend(p for p in c.children if p.dep_ == "pobj")
         elif c.dep_ == "prt" and c.lower_ in preps:  # "fired at", parsed as particle
             out.extend(p for p in tok.children if p.dep_ == "pobj")
     return out
+
+
+def _verb_lemma(tok, lex: Lexicons) -> str:
+    """The lemma, mended when the lemmatizer is wrong ("staged" -> "stag")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.verbs or lemma in LIGHT_VERBS:
+        return lemma
+    low = tok.lower_
+    for cand in (low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-4]):
+        if len(cand) > 2 and (cand in lex.verbs or cand in LIGHT_VERBS):
+            return cand
+    return lemma
 
 
 def _stative(v) -> bool:
@@ -162,7 +175,7 @@ class _Reader:
             if t:
                 return t, [tok], "adjective"
         if tok.pos_ in ("VERB", "AUX"):
-            lemma = tok.lemma_.lower()
+            lemma = _verb_lemma(tok, lex)
             if lemma in LIGHT_VERBS or (lemma.startswith("re") and lemma[2:] in LIGHT_VERBS):
                 for c in tok.children:
                     if c.dep_ in ("dobj", "pobj") or (
@@ -271,10 +284,15 @@ class _Reader:
             if comp.dep_ in ("xcomp", "advcl") or trig.type in CONTROL_TYPES:
                 inner = self.trigger(comp)
                 itrig = inner[0] if inner else trig
-                keys, rule = self.targets(comp, itrig)
+                inoun = inner[1][1] if inner and inner[2] == "light-verb" else None
+                keys, rule = self.targets(comp, itrig, inoun)  # "threatened to launch an offensive"
                 if not keys:
                     keys = _keys(idx, _prep_objects(comp, set(DEFAULT_TARGET_PREPS) | {"for"}))
                     rule = "complement-prep"
+                if not keys and trig.type in ("THREATEN", "AGREE", "REJECT"):
+                    # "threatened to institute a curfew in Algiers": the place is the target
+                    keys = [k for k in self._places(comp, inoun) if not self._region(k)][:1]
+                    rule = "complement-place"
                 if keys:
                     if trig.type in CONTROL_TYPES or inner is None:
                         self.consumed.add(comp.i)
