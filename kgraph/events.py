@@ -104,6 +104,14 @@ def _prep_objects(tok, preps) -> list:
     return out
 
 
+def _purpose_clauses(v) -> list:
+    """'... to disperse demonstrators': infinitival adverbial clauses of a verb."""
+    return [
+        c for c in v.children
+        if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    ]  # fmt: skip
+
+
 def _verb_lemma(tok, lex: Lexicons) -> str:
     """The lemma, mended when the lemmatizer is wrong ("staged" -> "stag")."""
     lemma = tok.lemma_.lower()
@@ -239,6 +247,12 @@ class _Reader:
                     if keys:
                         self.consumed.add(c.i)
                         return keys, "noun-clause-subject"
+            for comp in _purpose_clauses(v):  # "staged a hunger strike to demand X's resignation"
+                inner = self.trigger(comp)
+                keys, rule = self.targets(comp, inner[0] if inner else trig)
+                if keys:
+                    self.consumed.add(comp.i)
+                    return keys, "purpose-" + rule
             return self.deep_target(v, trig)
         if passive:
             keys = _keys(idx, [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS])
@@ -273,8 +287,7 @@ class _Reader:
             if keys:
                 return keys, "object-prep"
         # purpose clauses count too: "opened fire to disperse demonstrators"
-        comps = [c for c in v.children if c.dep_ in ("ccomp", "xcomp")
-                 or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
+        comps = [c for c in v.children if c.dep_ in ("ccomp", "xcomp")] + _purpose_clauses(v)
         for comp in comps:  # "demanded that Mugabe resign", "urged X to"
             if trig.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") and comp.dep_ == "ccomp":
                 keys = _keys(idx, [c for c in comp.children if c.dep_ in SUBJ_DEPS])
@@ -294,7 +307,7 @@ class _Reader:
                     keys = [k for k in self._places(comp, inoun) if not self._region(k)][:1]
                     rule = "complement-place"
                 if keys:
-                    if trig.type in CONTROL_TYPES or inner is None:
+                    if trig.type in CONTROL_TYPES or inner is None or comp.dep_ == "advcl":
                         self.consumed.add(comp.i)
                     return keys, "control-" + rule
         if trig.mode != "mediation":
