@@ -39,6 +39,10 @@ LIGHT_VERBS = {
     "undertake", "reiterate", "repeat", "organize", "organise", "call", "lead", "attempt",
     "institute", "introduce", "order", "enforce", "tighten", "engage",
 }  # fmt: skip
+#: Nouns for attacks and devices whose perpetrator is not named ("a roadside bombing killed").
+ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "ied", "mine", "landmine",
+                "minefield", "attack", "airstrike", "strike", "shelling", "gunfire", "ambush",
+                "rocket", "missile", "grenade", "suicide"}  # fmt: skip
 #: Light verbs that make their event noun a statement ("lodged a protest" = complained).
 VERBAL_LIGHT_VERBS = {"lodge", "file", "issue", "voice", "express", "register", "make", "send"}
 #: Verbs of saying: their clausal complement is reported speech, not an event of theirs.
@@ -336,11 +340,24 @@ class _Reader:
                 return keys, "deep-prep"
         return [], ""
 
-    def sources(self, v) -> tuple[list[str], str]:
+    def sources(self, v, trig: Trigger | None = None) -> tuple[list[str], str]:
         subj, rule = _subject(v)
         if v.dep_ == "relcl" and not subj:
             return [], ""
-        return _keys(self.idx, subj), rule
+        keys = _keys(self.idx, subj)
+        if not keys and trig is not None and trig.type == "ASSAULT":
+            # "a roadside bombing killed ...", "were killed in a car bombing": perpetrator unknown
+            cands = list(subj) + [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
+                                  for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            for t in cands:
+                if t.lemma_.lower() in ATTACK_NOUNS or any(
+                    g.lemma_.lower() in ATTACK_NOUNS for g in t.lefts if g.dep_ == "compound"
+                ):
+                    key = self.idx.add("unknown:attackers", t.left_edge.i, t.i + 1, "attack-noun",
+                                       head=t.i, name="unidentified attackers", type="armed_group",
+                                       sector="UAF")  # fmt: skip
+                    return [key], "attack-noun"
+        return keys, rule
 
     # ---------------------------------------------------------------- attributes
     def modality(self, v) -> tuple[str, bool]:
@@ -448,7 +465,7 @@ class _Reader:
                         self.consumed.add(c.i)
                         if how == "adjective" and inner and INTENT_TYPES.get(inner[0].type) == "THREATEN":
                             trig = self.lex.verbs.get("threaten", trig)  # "prepared to impose martial law"
-            src, srule = self.sources(v)
+            src, srule = self.sources(v, trig)
             tgt, trule = self.targets(v, trig, noun)
             tgt = [k for k in tgt if k not in src] if src else tgt
             if trig.type not in PLACE_TARGET_TYPES:  # one agrees with actors, not regions
