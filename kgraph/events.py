@@ -173,6 +173,7 @@ class _Reader:
         self.doc, self.idx, self.lex = doc, idx, lex
         self.doc_id, self.doc_date = doc_id, doc_date
         self.events: list[Event] = []
+        self.exclude: set[str] = set()  # the source of the event being read
         self.consumed: set[int] = set()  # complement verbs taken over by a control verb
         self.agreements: dict[str, list[str]] = {}  # "ceasefire" -> parties
 
@@ -226,31 +227,32 @@ class _Reader:
             return None
         lemma = tok.lemma_.lower()
         prev = tok.doc[tok.i - 1] if tok.i else None
-        if prev is not None and prev.dep_ == "compound":
+        if prev is not None and prev.dep_ in ("compound", "amod"):  # "hunger strike", "general strike"
             two = f"{prev.lower_} {lemma}"
             if two in self.lex.nouns:
                 return self.lex.nouns[two]
         return self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_)
 
     # ---------------------------------------------------------------- arguments
+    def _keys(self, toks) -> list[str]:
+        """Actor keys of argument tokens, without the event's own source."""
+        return [k for k in _keys(self.idx, toks) if k not in self.exclude]
+
     def targets(self, v, trig: Trigger, noun=None) -> tuple[list[str], str]:
-        idx = self.idx
         passive = any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.children) and not _stative(v)
         preps = set(trig.target_preps) | ({"between"} if trig.mode == "mediation" else set())
         if noun is not None:  # light verb: the noun's own prepositional objects first
             preps |= set(DEFAULT_TARGET_PREPS)
-            keys = _keys(idx, _prep_objects(noun, preps))
+            keys = self._keys(_prep_objects(noun, preps))
             if keys:
                 return keys, "noun-prep"
-            keys = _keys(idx, _prep_objects(v, preps))
+            keys = self._keys(_prep_objects(v, preps))
             if keys:
                 return keys, "verb-prep"
-            for c in noun.children:  # "its demand that Israel ease restrictions"
-                if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i:
-                    keys = _keys(idx, [g for g in c.children if g.dep_ in SUBJ_DEPS and g.lower_ not in RELATIVE])
-                    if keys:
-                        self.consumed.add(c.i)
-                        return keys, "noun-clause-subject"
+            for t in (noun, v):  # "reiterated its demand that Israel ease restrictions"
+                keys, rule = self._noun_clause(t) if t is noun or trig.type in DEEP_TARGET_TYPES else ([], "")
+                if keys:
+                    return keys, rule
             for comp in _purpose_clauses(v):  # "staged a hunger strike to demand X's resignation"
                 inner = self.trigger(comp)
                 keys, rule = self.targets(comp, inner[0] if inner else trig)
@@ -259,7 +261,7 @@ class _Reader:
                     return keys, "purpose-" + rule
             return self.deep_target(v, trig)
         if passive:
-            keys = _keys(idx, [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS])
+            keys = self._keys([c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS])
             if keys:
                 return keys, "passive-subject"
         # "withdraw its troops from Lebanon": the subject's own forces are not the target
@@ -272,29 +274,33 @@ class _Reader:
                 for g in c.children
             )
         ]
-        keys = _keys(idx, objs)
+        keys = self._keys(objs)
         if keys:
             return keys, "object"
         pobjs = _prep_objects(v, preps)
-        keys = _keys(idx, pobjs)
+        keys = self._keys(pobjs)
         if keys:  # "spoke to leaders on both sides, as well as from Arab nations"
             extra = [p for c in v.children if c.dep_ == "cc" for g in c.children if g.dep_ == "prep"
                      for p in g.children if p.dep_ == "pobj"]  # fmt: skip
-            keys += [k for k in _keys(idx, extra) if k not in keys]
+            keys += [k for k in self._keys(extra) if k not in keys]
             return keys, "prep-object"
         for p in pobjs:  # "reneged on his commitment to the Zambian people"
-            keys = _keys(idx, _prep_objects(p, set(DEFAULT_TARGET_PREPS) | {"for"}))
+            keys = self._keys(_prep_objects(p, set(DEFAULT_TARGET_PREPS) | {"for"}))
             if keys:
                 return keys, "prep-object-prep"
+        for o in [c for c in v.children if c.dep_ in OBJ_DEPS] + pobjs:
+            keys, rule = self._noun_clause(o)  # "insisted on its demands that Burundi grant ..."
+            if keys:
+                return keys, rule
         for o in [c for c in v.children if c.dep_ in OBJ_DEPS]:  # "imposed restrictions on Iran"
-            keys = _keys(idx, _prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of"}))
+            keys = self._keys(_prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of"}))
             if keys:
                 return keys, "object-prep"
         # purpose clauses count too: "opened fire to disperse demonstrators"
         comps = [c for c in v.children if c.dep_ in ("ccomp", "xcomp")] + _purpose_clauses(v)
         for comp in comps:  # "demanded that Mugabe resign", "urged X to"
             if trig.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") and comp.dep_ == "ccomp":
-                keys = _keys(idx, [c for c in comp.children if c.dep_ in SUBJ_DEPS])
+                keys = self._keys([c for c in comp.children if c.dep_ in SUBJ_DEPS])
                 if keys:
                     self.consumed.add(comp.i)
                     return keys, "clausal-subject"
@@ -304,7 +310,7 @@ class _Reader:
                 inoun = inner[1][1] if inner and inner[2] == "light-verb" else None
                 keys, rule = self.targets(comp, itrig, inoun)  # "threatened to launch an offensive"
                 if not keys:
-                    keys = _keys(idx, _prep_objects(comp, set(DEFAULT_TARGET_PREPS) | {"for"}))
+                    keys = self._keys(_prep_objects(comp, set(DEFAULT_TARGET_PREPS) | {"for"}))
                     rule = "complement-prep"
                 if not keys and trig.type in ("THREATEN", "AGREE", "REJECT"):
                     # "threatened to institute a curfew in Algiers": the place is the target
@@ -326,11 +332,29 @@ class _Reader:
                     return list(parties), "mediation-bridge"
         return [], ""
 
+    def _noun_clause(self, t) -> tuple[list[str], str]:
+        """The subject of a clause attached to an event noun: 'demand that X resign'."""
+        if t.pos_ in ("NOUN", "PROPN") and self._noun_entry(t) is None:
+            return [], ""
+        for c in t.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i:
+                keys = self._keys([g for g in c.children if g.dep_ in SUBJ_DEPS and g.lower_ not in RELATIVE])
+                if keys:
+                    self.consumed.add(c.i)
+                    return keys, "noun-clause-subject"
+        return [], ""
+
     def deep_target(self, v, trig: Trigger) -> tuple[list[str], str]:
         """Protests and accusations name their target deep in the clause ("in protest
         against violations by the security forces"): the first actor under such a preposition."""
         if trig.type not in DEEP_TARGET_TYPES:
             return [], ""
+        if trig.type == "THREATEN":  # "threatened to stop talks if the United States ..."
+            for t in v.subtree:
+                if t.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in t.children):
+                    keys = self._keys([g for g in t.children if g.dep_ in SUBJ_DEPS])
+                    if keys:
+                        return keys, "condition-subject"
         subj = {t.i for c in v.children if c.dep_ in SUBJ_DEPS for t in c.subtree}
         for t in v.subtree:
             if t.i in subj or t.dep_ != "pobj" or t.head.lower_ not in DEEP_PREPS:
@@ -466,6 +490,7 @@ class _Reader:
                         if how == "adjective" and inner and INTENT_TYPES.get(inner[0].type) == "THREATEN":
                             trig = self.lex.verbs.get("threaten", trig)  # "prepared to impose martial law"
             src, srule = self.sources(v, trig)
+            self.exclude = set(src)
             tgt, trule = self.targets(v, trig, noun)
             tgt = [k for k in tgt if k not in src] if src else tgt
             if trig.type not in PLACE_TARGET_TYPES:  # one agrees with actors, not regions
