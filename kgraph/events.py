@@ -35,7 +35,7 @@ LIGHT_VERBS = {
     "hold", "launch", "stage", "carry", "conduct", "mount", "make", "issue", "express",
     "impose", "open", "lodge", "wage", "begin", "start", "continue", "resume", "step",
     "announce", "declare", "reach", "sign", "extend", "offer", "give", "deliver", "file",
-    "threaten", "keep", "remain", "stay", "renew", "escalate", "intensify", "level", "voice",
+    "keep", "remain", "stay", "renew", "escalate", "intensify", "level", "voice",
     "undertake", "reiterate", "repeat", "organize", "organise", "call", "lead", "attempt",
     "institute", "introduce", "order", "enforce", "tighten", "engage",
 }  # fmt: skip
@@ -43,6 +43,10 @@ LIGHT_VERBS = {
 ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "ied", "mine", "landmine",
                 "minefield", "attack", "airstrike", "strike", "shelling", "gunfire", "ambush",
                 "rocket", "missile", "grenade", "suicide"}  # fmt: skip
+#: Types where "X and Y <verb>" means with each other ("Israel and Hamas agreed", "... clashed").
+RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
+#: Objects that make "send"/"deliver" correspondence rather than aid.
+MESSAGE_NOUNS = {"letter", "message", "note", "invitation", "request", "email", "statement"}
 #: Light verbs that make their event noun a statement ("lodged a protest" = complained).
 VERBAL_LIGHT_VERBS = {"lodge", "file", "issue", "voice", "express", "register", "make", "send"}
 #: Verbs of saying: their clausal complement is reported speech, not an event of theirs.
@@ -145,7 +149,7 @@ def _subject(v, depth: int = 3):
     subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
     if subj:
         return subj, "subject"
-    if v.pos_ == "ADJ" and v.dep_ == "acomp":  # "Israel is opposed to ..."
+    if v.dep_ == "acomp":  # "Israel is opposed to ..."
         subj = [c for c in v.head.children if c.dep_ in SUBJ_DEPS]
         if subj:
             return subj, "subject"
@@ -182,7 +186,9 @@ class _Reader:
         """(lexicon entry, trigger tokens, rule) for a verb or a light verb + event noun."""
         lex = self.lex
         if tok.lower_ in ADJ_TRIGGERS and (
-            (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT", "conj")) or _stative(tok)
+            (tok.pos_ == "ADJ" and tok.dep_ in ("amod", "ROOT", "conj"))
+            or tok.dep_ == "acomp"
+            or _stative(tok)
         ):
             t = lex.verbs.get(ADJ_TRIGGERS[tok.lower_])
             if t:
@@ -499,13 +505,23 @@ class _Reader:
                 continue
             if not src:
                 continue
-            if not tgt and len(src) == 1:  # "imposed a curfew in Cizre": the place is the target
+            if not tgt and len(src) == 1 and trig.type not in ("CONSULT", "SUPPORT", "AID"):
+                # "imposed a curfew in Cizre": the place is the target
                 tgt = [k for k in self._places(v, noun) if k not in src][:1]
                 if trig.type not in PLACE_TARGET_TYPES:
                     tgt = [k for k in tgt if not self._region(k)]
                 trule = "place-target" if tgt else trule
-            if not tgt and len(src) < 2:  # a statement with no target is not an edge
-                continue
+            if not tgt:  # "will halt talks unless Israel stops the raids": the condition names it
+                for c in v.children:
+                    if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children):
+                        tgt = self._keys([g for g in c.children if g.dep_ in SUBJ_DEPS])
+                        trule = "condition-subject" if tgt else trule
+            if not tgt and (len(src) < 2 or trig.type not in RECIPROCAL_TYPES):
+                continue  # a statement with no target is not an edge; "X and Y agreed" is
+            if trig.type == "AID" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in v.children
+            ):
+                continue  # "sent a letter to X" is correspondence, not aid
             self.emit(v, trig, toks, how, src, tgt, srule, trule)
         self.read_demands()
         return self.events
@@ -560,7 +576,8 @@ class _Reader:
         doc = self.doc
         idx = self.idx
         start, end = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
-        trigger = Span(doc.text[start:end], start, end)
+        # the text of the trigger's tokens (Doc.text would rebuild the whole text per event)
+        trigger = Span(doc[min(t.i for t in toks) : max(t.i for t in toks) + 1].text, start, end)
         pred_toks = sorted(toks, key=lambda t: t.i)
         if how == "light-verb" and pred_toks[-1].i - pred_toks[0].i <= 4:  # "remain in close touch"
             pred_toks = [t for t in doc[pred_toks[0].i : pred_toks[-1].i + 1] if t.pos_ != "PRON"]
@@ -573,6 +590,11 @@ class _Reader:
                 predicate += f" {prep.lower_}"
         mod, negated = self.modality(v)
         etype, cameo, mode = trig.type, trig.cameo, trig.mode
+        if etype == "ASSAULT" and how == "verb" and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "VBG" for g in c.children)
+            for c in v.children
+        ):  # "attacked the newspaper for refusing to ...": a verbal attack
+            etype, cameo = "ACCUSE", "11"
         if how == "light-verb" and etype == "PROTEST" and v.lemma_ in VERBAL_LIGHT_VERBS:
             etype, cameo = "ACCUSE", "11"  # "lodged a protest with Albania" is a complaint
         if mod in ("future", "hypothetical") and etype in INTENT_TYPES and not negated:

@@ -1,0 +1,160 @@
+"""News syntax, one construction per case, on the real model (sentences written for
+these tests or taken from the VOA sample; none from the PLOVER gold)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    # (construction, sentence, type, sources, targets)
+    (
+        "active",
+        "Russian troops shelled Kharkiv on Monday.",
+        "ASSAULT",
+        {"Russian troops"},
+        {"Kharkiv"},
+    ),
+    (
+        "passive agent",
+        "The truce was brokered by Qatar between Israel and Hamas.",
+        "CONSULT",
+        {"Qatar"},
+        {"Israel", "Hamas"},
+    ),
+    (
+        "prepositional object",
+        "The Pakistani army fired at Indian positions.",
+        "ASSAULT",
+        {"Pakistani army"},
+        {"India"},
+    ),
+    (
+        "relative clause",
+        "Ukraine thanked Poland, which sent tanks to Kyiv.",
+        "SUPPORT",
+        {"Ukraine"},
+        {"Poland"},
+    ),
+    (
+        "conjoined sources",
+        "Sudan and South Sudan agreed to reopen the border.",
+        "AGREE",
+        {"Sudan", "South Sudan"},
+        set(),
+    ),
+    (
+        "nominal subject with demonym",
+        "Israeli airstrikes killed 40 Palestinians in Rafah.",
+        "ASSAULT",
+        {"Israel"},
+        {"Palestinians"},
+    ),
+    ("control verb", "Iran threatened to attack Israel.", "THREATEN", {"Iran"}, {"Israel"}),
+    (
+        "object control",
+        "The United Nations urged Myanmar to release the prisoners.",
+        "REQUEST",
+        {"United Nations"},
+        {"Myanmar"},
+    ),
+    (
+        "clausal target",
+        "Egypt demanded that Israel withdraw from Rafah.",
+        "REQUEST",
+        {"Egypt"},
+        {"Israel"},
+    ),
+    (
+        "reported demand",
+        "The European Union said Serbia must recognize Kosovo.",
+        "REQUEST",
+        {"European Union"},
+        {"Serbia"},
+    ),
+    (
+        "light verb + event noun",
+        "Turkey held talks with Syria on Tuesday.",
+        "CONSULT",
+        {"Turkey"},
+        {"Syria"},
+    ),
+    (
+        "purpose clause",
+        "Kenyan police fired tear gas to disperse protesters in Nairobi.",
+        "ASSAULT",
+        {"Kenyan police"},
+        {"protesters"},
+    ),
+    (
+        "intent to cooperate",
+        "Japan will send aid to the Philippines.",
+        "AGREE",
+        {"Japan"},
+        {"Philippines"},
+    ),
+    (
+        "conditional threat",
+        "Hamas will halt talks unless Israel stops the raids.",
+        "THREATEN",
+        {"Hamas"},
+        {"Israel"},
+    ),
+    ("stative passive", "China is opposed to Japanese sanctions.", "REJECT", {"China"}, {"Japan"}),
+    (
+        "unidentified perpetrator",
+        "A roadside bomb killed three Nigerian soldiers.",
+        "ASSAULT",
+        {"unidentified attackers"},
+        {"Nigerian soldiers"},
+    ),
+    (
+        "verbal attack",
+        "The president attacked CNN for refusing to air the speech.",
+        "ACCUSE",
+        {"president"},
+        {"CNN"},
+    ),
+]
+
+
+def _events(nlp, text):
+    from kgraph.extract import extract_text
+
+    res = extract_text(text, nlp=nlp, date="2025-03-14")
+    names = {a.id: a.name for a in res.actors}
+    return res, [
+        (e.type, {names[s] for s in e.source}, {names[t] for t in e.target}, e) for e in res.events
+    ]
+
+
+@pytest.mark.parametrize("construction, text, typ, src, tgt", CASES, ids=[c[0] for c in CASES])
+def test_construction(nlp, construction, text, typ, src, tgt):
+    _, got = _events(nlp, text)
+    assert any(t == typ and s == src and tgt <= g for t, s, g, _ in got), got
+
+
+def test_negation_and_modality(nlp):
+    _, [(_, _, _, neg)] = _events(nlp, "Israel did not attack Lebanon.")
+    assert neg.negated and neg.type == "ASSAULT"
+    _, [(_, _, _, fut)] = _events(nlp, "Blinken will meet Netanyahu in Jerusalem.")
+    assert fut.modality == "future" and fut.type == "CONSULT"
+
+
+def test_reported_by_and_quantities(nlp):
+    _, got = _events(
+        nlp,
+        "Russian strikes killed more than 20 civilians and wounded 57 in Sumy, "
+        "according to the Ukrainian interior ministry.",
+    )
+    [(typ, src, tgt, ev)] = got
+    assert (typ, src) == ("ASSAULT", {"Russia"})
+    qs = {(q.kind, q.value, q.qualifier) for q in ev.quantities}
+    assert ("killed", 20, "at_least") in qs and ("wounded", 57, "exact") in qs
+    assert ev.modality == "reported" and ev.reported_by
+
+
+def test_date_resolved_against_publication_date(nlp):
+    _, [(_, _, _, ev)] = _events(nlp, "Turkey shelled Kurdish positions on Thursday.")
+    assert ev.date is not None and (ev.date.value, ev.date.granularity) == ("2025-03-13", "day")
