@@ -660,6 +660,10 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
                 and cl.type != "person"
             ):
                 return cl.key
+    if role.family in ("government", "ministry", "officials"):  # "President Suharto's government"
+        for c in tok.children:
+            if c.dep_ == "poss" and c.i in idx.token and idx.clusters[idx.token[c.i]].type == "person":
+                return idx.token[c.i]
     if role.family in ("leader", "officials", "delegation") or role.lemma in ("member", "leader"):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):

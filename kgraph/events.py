@@ -281,6 +281,12 @@ class _Reader:
             )
         ]
         keys = self._keys(objs)
+        if keys and all(k.startswith("role::") for k in keys):
+            # "deploy peacekeepers in Iraq", "withdraw workers from Iraq": unaffiliated forces
+            # sent somewhere are the subject's own; the named actor after the verb is the target
+            alt = self._keys(_prep_objects(v, preps | {"in", "from", "against", "to", "into"}))
+            if alt and not all(k.startswith("role::") for k in alt):
+                return alt, "prep-object-over-role"
         if keys:
             return keys, "object"
         pobjs = _prep_objects(v, preps)
