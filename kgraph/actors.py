@@ -401,6 +401,9 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
         return
     if all(i in idx.absorbed for i in range(s, e)):
         return  # "State" in "US Secretary of State Antony Blinken"
+    role = _role_of(lex, doc[s:e].root)
+    if label == "ORG" and role is not None and role.person:
+        return  # "the UN Emergency Relief Coordinator" is a person's title, not an organisation
     text = _norm(doc[s:e].text)
     idx.add(f"ent:{text.lower()}", s, e, "ner", label=label, name=text, type="entity")
 
@@ -544,6 +547,8 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             continue
         # a role noun in apposition with a name, or compounding into a name, is a title
         named = [c for c in tok.children if c.dep_ == "appos" and c.i in idx.token]
+        if tok.dep_ == "appos" and tok.head.i in idx.token:  # "Kenzo Oshima, the ... Coordinator"
+            named.append(tok.head)
         if tok.dep_ in ("compound", "nmod") and tok.head.i in idx.token:
             named.append(tok.head)
         if named:
