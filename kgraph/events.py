@@ -79,7 +79,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
 #: Verbs whose complement is planned, not yet done: "plans to visit".
 PLAN_VERBS = {"plan", "intend", "expect", "prepare", "schedule", "set", "aim", "hope", "want",
-              "seek", "propose", "try", "vow", "pledge", "promise", "agree", "threaten", "refuse",
+              "seek", "propose", "vow", "pledge", "promise", "agree", "threaten", "refuse",
               "decide", "ready", "willing", "go"}  # fmt: skip
 
 
@@ -610,7 +610,7 @@ class _Reader:
             c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in v.children
         ):  # "will withdraw its force unless ...": a conditional threat
             etype, cameo, mode = "THREATEN", "13", mode or trig.type.lower()
-        elif negated and etype == "AGREE":  # "will not accept", "failed to reach agreement"
+        elif negated and etype in ("AGREE", "CONSULT", "SUPPORT"):  # "will not accept", "failed to reach agreement"
             etype, cameo, negated, predicate = "REJECT", "12", False, "not " + predicate
         rep = [k for k in self.reporters(v) if k not in src]
         if rep and mod == "asserted":
