@@ -284,9 +284,13 @@ class _Reader:
         if keys and all(k.startswith("role::") for k in keys):
             # "deploy peacekeepers in Iraq", "withdraw workers from Iraq": unaffiliated forces
             # sent somewhere are the subject's own; the named actor after the verb is the target
-            alt = self._keys(_prep_objects(v, preps | {"in", "from", "against", "to", "into"}))
-            if alt and not all(k.startswith("role::") for k in alt):
-                return alt, "prep-object-over-role"
+            subj = {t.i for c in v.children if c.dep_ in SUBJ_DEPS for t in c.subtree}
+            for t in v.subtree:  # "mobilized reservists for a possible war against Iraq"
+                if t.i in subj or t.dep_ != "pobj" or t.head.lower_ not in ("in", "from", "against", "to", "into"):
+                    continue
+                alt = [k for k in self._keys([t]) if not k.startswith("role::")]
+                if alt:
+                    return alt, "prep-object-over-role"
         if keys:
             return keys, "object"
         pobjs = _prep_objects(v, preps)
@@ -509,6 +513,8 @@ class _Reader:
                 tgt = [k for k in tgt if not self._region(k)]
             if v.i in self.consumed:  # taken over while reading an outer verb
                 continue
+            if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in v.children):
+                continue  # "Israel must withdraw" is an obligation (see read_demands), not an event
             if not src:
                 continue
             if not tgt and len(src) == 1 and trig.type not in ("CONSULT", "SUPPORT", "AID"):
