@@ -281,7 +281,9 @@ class _Reader:
             )
         ]
         keys = self._keys(objs)
-        if keys and all(k.startswith("role::") for k in keys):
+        if keys and all(k.startswith("role::") for k in keys) and (
+            trig.type in ("MOBILIZE", "AID", "RETREAT") or all(k == "role::military" for k in keys)
+        ):
             # "deploy peacekeepers in Iraq", "withdraw workers from Iraq": unaffiliated forces
             # sent somewhere are the subject's own; the named actor after the verb is the target
             subj = {t.i for c in v.children if c.dep_ in SUBJ_DEPS for t in c.subtree}
