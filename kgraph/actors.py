@@ -164,7 +164,10 @@ class ActorIndex:
             for c in tok.children:
                 if c.dep_ == dep and c.i < tok.i:
                     keys = self.actors_of(c, depth=depth - 1)
-                    if keys:
+                    if keys:  # "the Turkish and Greek sides": every conjoined modifier
+                        for g in c.children:
+                            if g.dep_ == "conj":
+                                keys += [k for k in self.actors_of(g, depth=depth - 1) if k not in keys]
                         return keys
         for c in tok.children:  # "a ceasefire proposed by the United States"
             if c.dep_ == "acl" and c.tag_ == "VBN":

@@ -249,7 +249,8 @@ class _Reader:
         preps = set(trig.target_preps) | ({"between"} if trig.mode == "mediation" else set())
         if noun is not None:  # light verb: the noun's own prepositional objects first
             preps |= set(DEFAULT_TARGET_PREPS)
-            keys = self._keys(_prep_objects(noun, preps))
+            holder = noun.head if noun.dep_ == "compound" else noun  # "a mediation mission between"
+            keys = self._keys(_prep_objects(noun, preps) + _prep_objects(holder, preps) * (holder is not noun))
             if keys:
                 return keys, "noun-prep"
             keys = self._keys(_prep_objects(v, preps))
@@ -311,7 +312,7 @@ class _Reader:
             if keys:
                 return keys, rule
         for o in [c for c in v.children if c.dep_ in OBJ_DEPS]:  # "imposed restrictions on Iran"
-            keys = self._keys(_prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of"}))
+            keys = self._keys(_prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of", "between"}))
             if keys:
                 return keys, "object-prep"
         # purpose clauses count too: "opened fire to disperse demonstrators"
