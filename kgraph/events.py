@@ -35,7 +35,7 @@ LIGHT_VERBS = {
     "hold", "launch", "stage", "carry", "conduct", "mount", "make", "issue", "express",
     "impose", "open", "lodge", "wage", "begin", "start", "continue", "resume", "step",
     "announce", "declare", "reach", "sign", "extend", "offer", "give", "deliver", "file",
-    "keep", "remain", "stay", "renew", "escalate", "intensify", "level", "voice",
+    "keep", "remain", "arrive", "stay", "renew", "escalate", "intensify", "level", "voice",
     "undertake", "reiterate", "repeat", "organize", "organise", "call", "lead", "attempt",
     "institute", "introduce", "order", "enforce", "tighten", "engage",
 }  # fmt: skip
@@ -198,7 +198,7 @@ class _Reader:
             if lemma in LIGHT_VERBS or (lemma.startswith("re") and lemma[2:] in LIGHT_VERBS):
                 for c in tok.children:
                     if c.dep_ in ("dobj", "pobj") or (
-                        c.dep_ == "prep" and lemma in ("remain", "keep", "stay")
+                        c.dep_ == "prep" and lemma in ("remain", "keep", "stay", "arrive")
                     ):
                         noun = (
                             c
@@ -520,7 +520,7 @@ class _Reader:
                 continue  # "Israel must withdraw" is an obligation (see read_demands), not an event
             if not src:
                 continue
-            if not tgt and len(src) == 1 and trig.type not in ("CONSULT", "SUPPORT", "AID"):
+            if not tgt and len(src) == 1 and (trig.type not in ("CONSULT", "SUPPORT", "AID") or trig.mode == "visit"):
                 # "imposed a curfew in Cizre": the place is the target
                 tgt = [k for k in self._places(v, noun) if k not in src][:1]
                 if trig.type not in PLACE_TARGET_TYPES:
