@@ -158,3 +158,13 @@ def test_reported_by_and_quantities(nlp):
 def test_date_resolved_against_publication_date(nlp):
     _, [(_, _, _, ev)] = _events(nlp, "Turkey shelled Kurdish positions on Thursday.")
     assert ev.date is not None and (ev.date.value, ev.date.granularity) == ("2025-03-13", "day")
+
+
+def test_obligation_is_a_demand_not_an_event(nlp):
+    _, got = _events(nlp, "The European Union said Serbia must withdraw its troops from Kosovo.")
+    assert [(t, s) for t, s, _, _ in got] == [("REQUEST", {"European Union"})]
+
+
+def test_statement_without_target_is_not_an_edge(nlp):
+    _, got = _events(nlp, "Students demonstrated in the capital on Friday.")
+    assert got == []
