@@ -3,6 +3,7 @@
 
     python3 bootstrap.py demo   # install, then build the graph of data/articles/ into out/
     python3 bootstrap.py test   # install (with test extras), then run the whole test suite
+    python3 bootstrap.py notebook   # install (with the notebook extra), then JupyterLab on notebooks/
 
 Standard library only; works with any Python >= 3.11 that has venv and pip.
 Installs are skipped when nothing changed since the last run (pyproject.toml hash).
@@ -51,6 +52,10 @@ def main(argv: list[str]) -> int:
         print(
             "\nkgraph: open out/map.png; out/graph.ttl and out/events.jsonl hold the graph and events"
         )
+        return 0
+    if what == "notebook":
+        setup("notebook")
+        run(BIN / "jupyter", "lab", "notebooks/")
         return 0
     if what == "test":
         setup("test")

@@ -11,17 +11,24 @@ The pipeline, one function per stage (heavy libraries load on first use)::
 
 from __future__ import annotations
 
+import logging
+
 __version__ = "0.1.0"
+
+# the library only logs; the application (the CLI, a notebook) decides what is shown
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "build_graph",
     "draw_map",
     "extract",
     "extract_text",
+    "filter_graph",
     "from_rdf",
     "read_documents",
     "read_rdf",
     "save_map",
+    "to_html",
     "to_rdf",
     "write_turtle",
 ]
@@ -35,6 +42,8 @@ _LAZY = {
     "build_graph": "graph",
     "draw_map": "render",
     "save_map": "render",
+    "filter_graph": "filters",
+    "to_html": "interactive",
     "to_rdf": "rdf",
     "from_rdf": "rdf",
     "read_rdf": "rdf",

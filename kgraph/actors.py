@@ -532,11 +532,32 @@ def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
     return lex.roles.get(tok.lemma_.lower()) or lex.roles.get(tok.lower_)
 
 
+def _role_tokens(doc, lex: Lexicons) -> list:
+    """The tokens for which :func:`_role_of` is not None, found on the Doc's arrays, without
+    making a Python Token (and reading its strings) for every token of the document."""
+    from spacy.attrs import LEMMA, LOWER, POS
+    from spacy.symbols import NOUN, PROPN
+
+    arr = doc.to_array([POS, LEMMA, LOWER])
+    strings, roles = doc.vocab.strings, lex.roles
+    known: dict[tuple[int, int], bool] = {}
+    out = []
+    for i, (pos, lemma, lower) in enumerate(arr.tolist()):
+        if pos != NOUN and pos != PROPN:
+            continue
+        hit = known.get((lemma, lower))
+        if hit is None:
+            hit = known[lemma, lower] = strings[lemma].lower() in roles or strings[lower] in roles
+        if hit:
+            out.append(doc[i])
+    return out
+
+
 def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
     """Role noun phrases: "Israeli troops", "the top US diplomat", "officials"."""
     # leadership nouns last, so "leaders of/from X" can find the actor X
     order = sorted(
-        doc,
+        _role_tokens(doc, lex),
         key=lambda t: (
             getattr(_role_of(lex, t), "family", "") in ("leader", "officials", "delegation"),
             t.i,

@@ -15,6 +15,7 @@ record (``G.graph["events"][key]``) and from there to its sentence.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from itertools import combinations
 from typing import Any
@@ -23,7 +24,14 @@ import networkx as nx
 
 from .records import Actor, DocumentResult, Event
 
-__all__ = ["build_graph", "edge_pairs", "events_table", "actors_table"]
+__all__ = [
+    "actors_table",
+    "add_event",
+    "build_graph",
+    "edge_pairs",
+    "event_edge_attrs",
+    "events_table",
+]
 
 
 def edge_pairs(event: Event) -> list[tuple[str, str, bool]]:
@@ -37,37 +45,88 @@ def edge_pairs(event: Event) -> list[tuple[str, str, bool]]:
     >>> edge_pairs(e)
     [('a', 'b', True)]
     """
-    pairs = [(s, t, False) for s in event.source for t in event.target if s != t]
-    if not event.target and len(event.source) >= 2:
-        pairs = [(s, t, True) for s, t in combinations(event.source, 2) if s != t]
+    return role_pairs(event.source, event.target)
+
+
+def role_pairs(source: Iterable[str], target: Iterable[str]) -> list[tuple[str, str, bool]]:
+    """:func:`edge_pairs` of the source and target actor ids of an event."""
+    source, target = list(source), list(target)
+    pairs = [(s, t, False) for s in source for t in target if s != t]
+    if not target and len(source) >= 2:
+        pairs = [(s, t, True) for s, t in combinations(source, 2) if s != t]
     return pairs
 
 
-def _node_attrs(actor: Actor, doc_id: str) -> dict[str, Any]:
+def _vote(values: Iterable[str]) -> str:
+    """The most frequent non-empty value; ties go to the smallest (order-independent)."""
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else ""
+
+
+def _node_attrs(node: str, actors: list[tuple[str, Actor]], merged: list[str]) -> dict[str, Any]:
+    """One node's attributes from every document's actor merged into it, voted per field."""
+    formers = {m.split(":", 1)[1] for m in merged}
+    own = [a for _, a in actors if a.id not in formers] or [a for _, a in actors]
+    label = _vote(a.name for a in own)
+    names = {x for _, a in actors for x in (a.name, *a.aliases, *(m.text for m in a.mentions))}
+    attrs: dict[str, Any] = {"label": label, "type": _vote(a.type for a in own)}
+    for k in ("country", "sector", "wikidata", "title"):
+        attrs[k] = _vote(getattr(a, k) or "" for _, a in actors)
+    attrs |= {
+        "aliases": sorted(names - {label}),
+        "mentions": sum(len(a.mentions) for _, a in actors),
+        "documents": sorted({doc for doc, _ in actors}),
+        "merged": merged,
+    }
+    return attrs
+
+
+def event_edge_attrs(ev: dict[str, Any]) -> dict[str, Any]:
+    """The attributes of the edges of one (merged) event record of ``G.graph["events"]``."""
     return {
-        "label": actor.name,
-        "type": actor.type,
-        "country": actor.country or "",
-        "sector": actor.sector or "",
-        "wikidata": actor.wikidata or "",
-        "title": actor.title or "",
-        "aliases": sorted(set(actor.aliases) | {m.text for m in actor.mentions} - {actor.name}),
-        "mentions": len(actor.mentions),
-        "documents": [doc_id],
+        "event": ev["id"],
+        **{k: ev[k] for k in ("type", "cameo", "quad", "predicate", "doc_id", "negated")},
+        **{k: ev[k] for k in ("modality", "confidence")},
+        "date": (ev.get("date") or {}).get("value", ""),
+        "mentions": ev.get("mention_count", 1),
+        "sources": ev.get("source_count", 1),
     }
 
 
-def build_graph(results: Iterable[DocumentResult]) -> nx.MultiDiGraph:
+def add_event(G: nx.MultiDiGraph, ev: dict[str, Any]) -> None:
+    """Record a (merged) event in ``G.graph["events"]`` and draw its edges."""
+    G.graph["events"][ev["id"]] = ev
+    attrs = event_edge_attrs(ev)
+    for s, t, reciprocal in role_pairs(ev["source"], ev["target"]):
+        G.add_edge(s, t, key=ev["id"], reciprocal=reciprocal, **attrs)
+
+
+def build_graph(
+    results: Iterable[DocumentResult], *, merge: bool = True, window_days: int = 1
+) -> nx.MultiDiGraph:
     """Build the relationship graph of one or more documents.
 
-    Actors with the same id in several documents become one node (their aliases,
-    mention counts and documents are merged).  Every event, with or without a
-    target, is kept in ``G.graph["events"]``; events with a target (or compound
-    reciprocal events) also become edges keyed by the event id.
+    Actors and events are merged across documents by :func:`kgraph.merge.merge_corpus`:
+    one node per real actor (aliases, mention counts and documents merged; ``merged``
+    lists the ids merged into it and the rule used), one event record per real event.
+    Every event, with or without a target, is kept in ``G.graph["events"]``: the fields of
+    its first report, plus ``mention_count``, ``source_count`` (documents) and
+    ``reports`` (the other reports' full records, each with its own figures).  Events with
+    a target (or compound reciprocal events) also become edges keyed by the event id.
+
+    Args:
+        results: The documents' actors and events.
+        merge: ``False`` merges nothing (each document's actor ids and events as they are).
+        window_days: The largest gap in days between two reports of one event.
     """
+    from .merge import merge_corpus
+
+    results = list(results)
+    cm = merge_corpus(results, window_days=window_days if merge else None, actors=merge)
     G = nx.MultiDiGraph()
     G.graph["documents"] = {}
     G.graph["events"] = {}
+    members: dict[str, list[tuple[str, Actor]]] = {}
     for res in results:
         G.graph["documents"][res.doc_id] = {
             "title": res.title or "",
@@ -75,35 +134,19 @@ def build_graph(results: Iterable[DocumentResult]) -> nx.MultiDiGraph:
             "url": res.url or "",
         }
         for actor in res.actors:
-            attrs = _node_attrs(actor, res.doc_id)
-            if actor.id in G and "label" in G.nodes[actor.id]:
-                node = G.nodes[actor.id]
-                node["aliases"] = sorted(set(node["aliases"]) | set(attrs["aliases"]))
-                node["mentions"] += attrs["mentions"]
-                node["documents"] = sorted(set(node["documents"]) | {res.doc_id})
-                for k in ("country", "sector", "wikidata", "title"):
-                    node[k] = node[k] or attrs[k]
-            else:  # new, or so far only seen as the end of an edge
-                G.add_node(actor.id, **attrs)
-        for ev in res.events:
-            G.graph["events"][ev.id] = ev.to_dict()
-            for s, t, reciprocal in edge_pairs(ev):
-                G.add_edge(
-                    s,
-                    t,
-                    key=ev.id,
-                    event=ev.id,
-                    type=ev.type,
-                    cameo=ev.cameo,
-                    quad=ev.quad,
-                    predicate=ev.predicate,
-                    doc_id=ev.doc_id,
-                    negated=ev.negated,
-                    modality=ev.modality,
-                    confidence=ev.confidence,
-                    reciprocal=reciprocal,
-                    date=ev.date.value if ev.date else "",
-                )
+            members.setdefault(cm.ids[res.doc_id, actor.id], []).append((res.doc_id, actor))
+    for node, actors in members.items():
+        G.add_node(node, **_node_attrs(node, actors, cm.merged.get(node, [])))
+    for first, *others in cm.events:
+        add_event(
+            G,
+            {
+                **first.to_dict(),
+                "mention_count": 1 + len(others),
+                "source_count": len({first.doc_id, *(e.doc_id for e in others)}),
+                "reports": [e.to_dict() for e in others],
+            },
+        )
     return G
 
 
@@ -143,6 +186,8 @@ def events_table(G: nx.MultiDiGraph):
                 "sentence": ev["sentence"]["text"],
                 "rule": ev["rule"],
                 "confidence": ev["confidence"],
+                "mentions": ev.get("mention_count", 1),
+                "sources": ev.get("source_count", 1),
             }
         )
     return pd.DataFrame(rows)

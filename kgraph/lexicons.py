@@ -108,8 +108,8 @@ def _read_triggers(path: Path, verbs: dict, nouns: dict) -> None:
 
 
 def _read_gazetteer(path: Path, gaz: dict) -> None:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+    try:  # split at "\n" only: JSON strings may hold U+2028 and other line breaks raw
+        lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read gazetteer ({exc})") from None
     for i, line in enumerate(lines, 1):

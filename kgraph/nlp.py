@@ -6,6 +6,7 @@ Nothing is downloaded: the model is an installed package (by default
 
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 
 from .errors import ModelError
@@ -37,17 +38,27 @@ def load_nlp(model: str = DEFAULT_MODEL):
     return nlp
 
 
-_MATCHERS: dict[tuple[int, int], object] = {}
+#: (id(nlp), id(lexicons)) -> (weak ref to nlp, weak ref to lexicons, matcher).  The weak
+#: references make sure a reused id() never returns another pipeline's matcher, and drop the
+#: entry when either object is freed, so the cache cannot grow over a long run.
+_MATCHERS: dict[tuple[int, int], tuple[weakref.ref, weakref.ref, object]] = {}
 
 
 def gazetteer_matcher(nlp, lex: Lexicons):
     """A PhraseMatcher over every gazetteer surface form, built once per (nlp, lexicons)."""
     key = (id(nlp), id(lex))
-    m = _MATCHERS.get(key)
-    if m is None:
-        from spacy.matcher import PhraseMatcher
+    hit = _MATCHERS.get(key)
+    if hit is not None and hit[0]() is nlp and hit[1]() is lex:
+        return hit[2]
+    from spacy.matcher import PhraseMatcher
 
-        m = PhraseMatcher(nlp.vocab, attr="ORTH")
-        m.add("GAZ", list(nlp.tokenizer.pipe(sorted(lex.surface))))
-        _MATCHERS[key] = m
+    m = PhraseMatcher(nlp.vocab, attr="ORTH")
+    m.add("GAZ", list(nlp.tokenizer.pipe(sorted(lex.surface))))
+
+    def drop(_ref, key=key) -> None:
+        entry = _MATCHERS.get(key)
+        if entry is not None and (entry[0]() is None or entry[1]() is None):
+            del _MATCHERS[key]
+
+    _MATCHERS[key] = (weakref.ref(nlp, drop), weakref.ref(lex, drop), m)
     return m

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import secrets
+import textwrap
 from collections import Counter
 from pathlib import Path
 from types import MappingProxyType
@@ -141,9 +143,14 @@ def _layout(H: nx.Graph, seed: int, aspect: float) -> dict[Any, tuple[float, flo
     comps = sorted(nx.connected_components(H), key=lambda c: (-len(c), sorted(map(str, c))))
     boxes = []
     for comp in comps:
-        sub = H.subgraph([v for v in H if v in comp])  # keep G's node order: deterministic
-        try:
-            pos = nx.kamada_kawai_layout(sub) if len(comp) > 1 else {next(iter(comp)): (0, 0)}
+        # a new graph in H's node order: a subgraph view iterates a set, whose order changes
+        # with the hash seed, and Kamada-Kawai starts from the node order
+        sub = nx.Graph()
+        sub.add_nodes_from(v for v in H if v in comp)
+        sub.add_edges_from((a, b, d) for a, b, d in H.edges(data=True) if a in comp)
+        try:  # "length": pairs with more and longer labels are drawn further apart
+            one = {next(iter(comp)): (0, 0)}
+            pos = nx.kamada_kawai_layout(sub, weight="length") if len(comp) > 1 else one
         except Exception:  # scipy missing or not converging
             pos = nx.spring_layout(sub, seed=seed)
         xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
@@ -241,24 +248,29 @@ def _title(G: nx.MultiDiGraph, nodes: list, groups: list[dict]) -> str:
     )
     dates = {str(G.edges[e].get("date") or "")[:10] for e in edges}
     dates = sorted((dates | {str(d.get("date") or "")[:10] for d in docs.values()}) - {""})
+    dates = [display_name(d) for d in dates]
     text = f"kgraph: {len(nodes)} actors, {len({e for *_, e in edges})} events"
     if ids:
-        text += " from " + (", ".join(ids) if len(ids) <= 3 else f"{len(ids)} documents")
+        shown = ", ".join(display_name(i, 40) for i in ids)  # ids come from the input
+        text += " from " + (shown if len(ids) <= 3 else f"{len(ids)} documents")
     if dates:
         text += f" ({dates[0]})" if dates[0] == dates[-1] else f" ({dates[0]} to {dates[-1]})"
     return text
 
 
-def _new_axes(n: int):
-    """An Agg figure sized for ``n`` actors, with room right of the axes for the legends."""
+def _new_axes(n: int, lines: int = 1):
+    """An Agg figure sized for ``n`` actors, with room right of the axes for the legends and
+    above them for a title of ``lines`` lines."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     w = min(20.0, max(10.0, 10 + 0.4 * (n - 12)))
     fig = Figure(figsize=(w, 0.7 * w), dpi=MAP_STYLE["dpi"])
     FigureCanvasAgg(fig)
+    fs = min(1.5, max(0.8, math.sqrt(w / 10)))
     legend_w = MAP_STYLE["legend_width"] * min(1.5, math.sqrt(w / 10))
-    return fig.add_axes((0.01, 0.01, 1 - (legend_w + 0.2) / w, 0.93))
+    more = (lines - 1) * 1.3 * 12 * fs / 72 / (0.7 * w)  # each further title line, in figure units
+    return fig.add_axes((0.01, 0.01, 1 - (legend_w + 0.2) / w, 0.93 - more))
 
 
 def _bezier(p0, c, p2, ts):
@@ -267,6 +279,36 @@ def _bezier(p0, c, p2, ts):
 
     t = np.asarray(ts, float)[:, None]
     return (1 - t) ** 2 * np.asarray(p0) + 2 * (1 - t) * t * np.asarray(c) + t**2 * np.asarray(p2)
+
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+")
+
+
+def display_name(name: str, limit: int = 60) -> str:
+    """A name as a figure shows it: control, line-separator, zero-width and bidi-override
+    characters become spaces, runs of spaces one, and a longer name is cut to ``limit``
+    characters (an ellipsis marks the cut).  The data keep the name as it was.
+
+    >>> display_name("Line\\nBreak\\x00\\u202eArmy"), display_name("x" * 100, 10)
+    ('Line Break Army', 'xxxxxxxxx…')
+    """
+    text = " ".join(_INVISIBLE.sub(" ", name).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _wrap(name: str, limit: int = 24) -> str:
+    """A long name on two lines, split at the space nearest its middle.
+
+    >>> _wrap("United States Department of the Treasury")
+    'United States Department\\nof the Treasury'
+    >>> _wrap("Hamas")
+    'Hamas'
+    """
+    spaces = [i for i, c in enumerate(name) if c == " "]
+    if len(name) <= limit or not spaces:
+        return name
+    cut = min(spaces, key=lambda i: (abs(i - len(name) / 2), i))
+    return name[:cut] + "\n" + name[cut + 1 :]
 
 
 def _label(ax, xy, text: str, **kw):
@@ -331,18 +373,43 @@ def _place_labels(ax, node_texts, edge_texts, nodes, degree, pos, radius, arcs) 
             curve_pts.append(q)
             if any(0.8 * radius[w] < math.dist(q, px[w]) < radius[w] + 45 for w in (u, v)):
                 arc_ends.append((*q, 4.0))
-    boxes = [(*px[v], radius[v] + 8, radius[v] + 8) for v in nodes]
-    boxes += [(*a, *h) for a, h in zip(anchors[n:], halves[n:], strict=True)]
-    for i in sorted(range(n), key=lambda i: -degree[nodes[i]]):
-        (hw, hh), (x, y), r = halves[i], px[nodes[i]], radius[nodes[i]]
-        others, best = boxes[:i] + boxes[i + 1 :], (math.inf, None)
-        for j, deg in enumerate((0, 180, 90, 270, 45, 135, 225, 315) * 2):  # 2 rings of places
-            ux, uy = math.cos(math.radians(deg)), math.sin(math.radians(deg))
-            d = r + 4 + abs(ux) * hw + abs(uy) * hh + (j >= 8) * (2 * hh + 8)
-            cost = _cover((x + ux * d, y + uy * d, hw, hh), others, curve_pts, frame)
-            best = min(best, (cost + 400 * (j >= 8) + j, (x + ux * d, y + uy * d)))
-        anchors[i] = best[1]
-        boxes.append((*best[1], hw, hh))
+    markers = [(*px[v], radius[v] + 8, radius[v] + 8) for v in nodes]
+    order = sorted(range(n), key=lambda i: -degree[nodes[i]])  # hubs choose first
+
+    def around(i: int) -> list:  # what label i must not hide: markers and the other labels
+        own = [i] if i < n else []
+        return [b for j, b in enumerate(markers) if j not in own] + [
+            (*anchors[j], *halves[j]) for j in range(len(texts)) if j != i and j in placed
+        ]
+
+    placed = set(range(n, len(texts)))  # event labels start at the middle of their arcs
+    for _ in range(2):  # names, then event labels along their arcs; twice, to settle
+        for i in order:
+            (hw, hh), (x, y), r = halves[i], px[nodes[i]], radius[nodes[i]]
+            others, best = around(i), (math.inf, None)
+            for j, deg in enumerate((0, 180, 90, 270, 45, 135, 225, 315) * 2):  # 2 rings
+                ux, uy = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+                d = r + 4 + abs(ux) * hw + abs(uy) * hh + (j >= 8) * (2 * hh + 8)
+                cost = _cover((x + ux * d, y + uy * d, hw, hh), others, curve_pts, frame)
+                best = min(best, (cost + 400 * (j >= 8) + j, (x + ux * d, y + uy * d)))
+            anchors[i] = best[1]
+            placed.add(i)
+        for i, (_, _, p0, c, p2) in enumerate(arcs, start=n):
+            (hw, hh), others, best = halves[i], around(i), (math.inf, None)
+            a = 25 * (i - n)  # a label hides its own arc (on purpose), but no other
+            pts = curve_pts[:a] + curve_pts[a + 25 :]
+            P0, C, P2 = to_px([p0, c, p2])  # Bezier curves survive the affine transform
+            for j, t in enumerate((0.5, 0.42, 0.58, 0.34, 0.66, 0.28, 0.72)):
+                q = _bezier(P0, C, P2, [t])[0]
+                dx, dy = 2 * (1 - t) * (C - P0) + 2 * t * (P2 - C)  # the tangent
+                nx_, ny_ = -dy / (math.hypot(dx, dy) or 1), dx / (math.hypot(dx, dy) or 1)
+                # on the arc, else just beside it (a short arc between two actors)
+                for k, off in enumerate((0.0, 1.0, -1.0)):
+                    d = off * (abs(nx_) * hw + abs(ny_) * hh + 2)
+                    xy = (q[0] + nx_ * d, q[1] + ny_ * d)
+                    cost = _cover((*xy, hw, hh), others, pts, frame) + 2 * j + 150 * (k > 0)
+                    best = min(best, (cost, xy))
+            anchors[i] = best[1]
     circles = [(*px[v], radius[v]) for v in nodes] + arc_ends
     stiff = [0.1] * n + [0.5] * len(edge_texts)
     final = _repel(anchors, halves, stiff, circles, (frame.p0, frame.p1))
@@ -401,13 +468,17 @@ def map_layout(
     (['a', 'b'], [('met x2', ['e1', 'e2'])], ['a', 'b'])
     """
     with_edges = {v for a, b in G.edges() if a != b for v in (a, b)}
-    nodes = [v for v in G if v in with_edges] if with_edges else list(G)
+    # sorted: the picture does not depend on the order actors were read in (Turtle or JSONL)
+    nodes = sorted((v for v in G if v in with_edges) if with_edges else G, key=str)
     groups = _edge_groups(G, set(nodes))
     if not nodes:
         return nodes, groups, {}
     H = nx.Graph()
     H.add_nodes_from(nodes)
-    H.add_edges_from((g["u"], g["v"]) for g in groups)
+    for g in groups:  # room for the labels between two actors: a longer ideal distance
+        pair = H.get_edge_data(g["u"], g["v"], default={"n": 0, "chars": 0})
+        n, chars = pair["n"] + 1, max(pair["chars"], len(g["text"]))
+        H.add_edge(g["u"], g["v"], n=n, chars=chars, length=1 + 0.3 * (n - 1) + 0.02 * chars)
     mx, my = (0.08 * width, 0.06) if len(nodes) > 1 else (width / 2, 0.5)
     return nodes, groups, _fit(_layout(H, seed, width), width, mx, my)
 
@@ -422,14 +493,15 @@ def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, se
     """
     with_edges = {v for a, b in G.edges() if a != b for v in (a, b)}
     n = len([v for v in G if v in with_edges] if with_edges else G)
-    ax = _new_axes(n) if ax is None else ax
+    notes = textwrap.fill("; ".join(G.graph.get("filters") or ()), 100)
+    lines = (title.count("\n") + 1 if title else 1) + (notes.count("\n") + 1 if notes else 0)
+    ax = _new_axes(n, lines) if ax is None else ax
     fig = ax.figure
     fs = min(1.5, max(0.8, math.sqrt(fig.get_figwidth() / 10)))  # fonts grow with the figure
     box = ax.get_position()
     width = box.width * fig.get_figwidth() / (box.height * fig.get_figheight())
     nodes, groups, pos = map_layout(G, width=width, seed=seed)
     text = title if title is not None else _title(G, nodes, groups)
-    notes = "; ".join(G.graph.get("filters") or ())
     ax.set_title(text + (f"\n{notes}" if notes else ""), fontsize=12 * fs)
     ax.set_axis_off()
     if not nodes:
@@ -445,7 +517,7 @@ def draw_map(G: nx.MultiDiGraph, *, ax: Any = None, title: str | None = None, se
     type_handles = _draw_actors(ax, G, nodes, pos, size)
     edge_texts, arcs = _draw_events(ax, groups, pos, size, fs)
     font = MAP_STYLE["node_font"] * fs
-    names = {v: str(G.nodes[v].get("label") or v) for v in nodes}
+    names = {v: _wrap(display_name(str(G.nodes[v].get("label") or v))) for v in nodes}
     node_texts = [
         _label(ax, pos[v], names[v], fontsize=font, zorder=5, gid=f"node-label:{v}") for v in nodes
     ]

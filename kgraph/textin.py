@@ -33,7 +33,15 @@ from typing import IO, Any, Literal, NamedTuple
 from .errors import InputError, OutputError
 from .records import Document
 
-__all__ = ["Failure", "atomic_open", "atomic_write", "read_documents", "safe_filename"]
+__all__ = [
+    "MAX_CHARS",
+    "Failure",
+    "atomic_open",
+    "atomic_write",
+    "clean_stale_temps",
+    "read_documents",
+    "safe_filename",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +50,14 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _OK_CONTROLS = frozenset(b"\t\n\f\r\x1b")
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 _ICONV = "convert it with iconv -f LATIN1 -t UTF-8 or similar"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_RECORD_START = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r]*\{")
+#: The longest document accepted by default, in characters: spaCy's own ``max_length``.
+#: Longer texts are parsed in pieces (see :mod:`kgraph.extract`), so raise it for a book.
+MAX_CHARS = 1_000_000
+#: At most this many bytes of a file or line are read per character allowed (4: UTF-8's
+#: longest character; 12: a JSON ``\\uXXXX\\uXXXX`` escape), so memory stays bounded.
+_BYTES_PER_CHAR, _JSON_BYTES_PER_CHAR, _JSON_SLACK = 4, 12, 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +92,7 @@ def read_documents(
     url_key: str = "url",
     on_error: Literal["fail", "skip"] = "fail",
     failures: list[Failure] | None = None,
-    max_chars: int = 50_000_000,
+    max_chars: int = MAX_CHARS,
     stdin: IO[Any] | None = None,
 ) -> Iterator[Document]:
     """Read documents lazily from a file, a directory, or standard input.
@@ -95,7 +111,10 @@ def read_documents(
             after yielding the good ones before it; ``"skip"`` records a
             :class:`Failure` in ``failures`` (and logs a warning) and carries on.
         failures: The list skipped documents are appended to.
-        max_chars: Longest document accepted, in characters.
+        max_chars: Longest document accepted, in characters (default
+            :data:`MAX_CHARS`).  Memory stays bounded by it: a longer file is refused
+            from its size, and a longer JSONL line is refused after reading at most
+            ``12 * max_chars`` bytes of it.
         stdin: Stream read for ``"-"``, of str or bytes lines; default ``sys.stdin``
             (its binary buffer, so the decoding rules below apply).
 
@@ -158,6 +177,10 @@ def _items(source: str | os.PathLike[str], opts: _Opts, stdin: IO[Any] | None) -
 
 def _read_path(path: Path, opts: _Opts) -> Iterator[_Item]:
     name, stem = str(path), path.stem
+    if _SURROGATE.search(name):  # bytes that are not UTF-8 in the name (os.fsdecode)
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        yield shown, shown, "", "file name is not UTF-8 text; rename the file"
+        return
     try:
         fh = open(path, "rb")  # closed by the with below
     except OSError as e:
@@ -172,12 +195,20 @@ def _read_path(path: Path, opts: _Opts) -> Iterator[_Item]:
         utf16 = head.startswith(_UTF16_BOMS)
         ctrl = sum(b < 32 and b not in _OK_CONTROLS or b == 127 for b in head)
         if not utf16 and (b"\0" in head or ctrl > len(head) / 10):
-            yield name, name, stem, "binary file, not text"
-            return
+            # a JSONL file with a record anywhere is judged line by line: broken lines lose
+            # nothing else
+            if path.suffix.lower() != ".jsonl" or not _any_record(fh, opts):
+                yield name, name, stem, "binary file, not text"
+                return
+            fh.seek(0)
         try:
             if path.suffix.lower() == ".jsonl":
                 lines = io.TextIOWrapper(fh, "utf-16", newline="") if utf16 else fh
-                yield from _read_jsonl(name, stem, _decode_lines(lines), opts)
+                yield from _read_jsonl(name, stem, _decode_lines(_bounded(lines, opts)), opts)
+                return
+            size = os.fstat(fh.fileno()).st_size
+            if size > _BYTES_PER_CHAR * opts.max_chars + 4 and path.suffix.lower() != ".json":
+                yield name, name, stem, _too_long(f"{size:,} bytes", opts)
                 return
             text = _decode(fh.read(), utf16)
         except UnicodeDecodeError:
@@ -192,18 +223,29 @@ def _read_path(path: Path, opts: _Opts) -> Iterator[_Item]:
 
 
 def _read_stdin(stream: IO[Any], opts: _Opts) -> Iterator[_Item]:
-    lines, head = iter(stream), []
+    lines, head = iter(_bounded(stream, opts) if hasattr(stream, "readline") else stream), []
     for line in lines:
         head.append(line)
-        if line.strip():
+        if isinstance(line, _Bad) or line.strip():
             break
     rest, first = chain(head, lines), head[-1] if head else ""
     if isinstance(first, bytes):
         first = first.decode("utf-8", "replace")
+    if isinstance(first, _Bad):
+        first = ""
     if first.replace("\ufeff", "").lstrip().startswith("{"):
         yield from _read_jsonl("<stdin>", "stdin", _decode_lines(rest), opts)
         return
-    text = _decode(b"".join(rest), False) if head and isinstance(head[0], bytes) else "".join(rest)
+    parts, size = [], 0
+    for part in rest:  # the whole text, or no more of it than the limit allows
+        size += part.size if isinstance(part, _Bad) else len(part)
+        if size > _BYTES_PER_CHAR * opts.max_chars + 4:
+            yield "<stdin>", "<stdin>", "stdin", _too_long(f"more than {size:,} bytes", opts)
+            return
+        parts.append(part)
+    text = (
+        _decode(b"".join(parts), False) if parts and isinstance(parts[0], bytes) else "".join(parts)
+    )
     if isinstance(text, _Bad):
         yield "<stdin>", "<stdin>", "stdin", text.reason
     elif not text:
@@ -214,6 +256,52 @@ def _read_stdin(stream: IO[Any], opts: _Opts) -> Iterator[_Item]:
 
 class _Bad(NamedTuple):
     reason: str
+    size: int = 0  # bytes (or characters) of input it stands for
+    doc: str = ""  # the id of the record, if it could be read
+
+
+def _any_record(fh: IO[bytes], opts: _Opts) -> bool:
+    """Whether some line of a binary-looking file starts like a JSON object."""
+    return any(
+        not isinstance(line, _Bad) and _RECORD_START.match(line) for line in _bounded(fh, opts)
+    )
+
+
+def _too_long(size: str, opts: _Opts) -> str:
+    return (
+        f"document has {size}, more than the limit of {opts.max_chars:,} characters "
+        "(raise --max-chars)"
+    )
+
+
+def _bounded(stream: IO[Any], opts: _Opts) -> Iterator[bytes | str | _Bad]:
+    """The lines of ``stream``, except that a line too long to hold a document within
+    ``max_chars`` is read in pieces, thrown away and given as a ``_Bad``.
+
+    >>> stream, opts = io.StringIO("a\\n" + "b" * 70_000 + "\\nc"), _Opts("", "", "", "", "", 1)
+    >>> [x if isinstance(x, str) else x.size for x in _bounded(stream, opts)]
+    ['a\\n', 70001, 'c']
+    """
+    limit = _JSON_BYTES_PER_CHAR * opts.max_chars + _JSON_SLACK
+    while True:
+        line = stream.readline(limit + 1)
+        if len(line) <= limit or line.endswith(b"\n" if isinstance(line, bytes) else "\n"):
+            if not line:
+                return
+            yield line
+            continue
+        size, head = len(line), line[:10_000]
+        while line and not line.endswith(b"\n" if isinstance(line, bytes) else "\n"):
+            line = stream.readline(1 << 20)
+            size += len(line)
+        yield _Bad(
+            f"line of {size:,} bytes, too long for a record within the limit of "
+            f"{opts.max_chars:,} characters (raise --max-chars)",
+            size,
+            _guess_id(
+                head.decode("utf-8", "replace") if isinstance(head, bytes) else head, opts.id_key
+            ),
+        )
 
 
 def _not_utf8(data: bytes, e: UnicodeDecodeError, base: int) -> _Bad:
@@ -230,10 +318,14 @@ def _decode(data: bytes, utf16: bool) -> str | _Bad:
         return _not_utf8(data, e, 0)
 
 
-def _decode_lines(lines: Iterable[bytes | str]) -> Iterator[str | _Bad]:
+def _decode_lines(lines: Iterable[bytes | str | _Bad]) -> Iterator[str | _Bad]:
     """Lines as str, each decoded on its own (UTF-8, BOM stripped); bad bytes give a _Bad."""
     offset = 0
     for i, raw in enumerate(lines):
+        if isinstance(raw, _Bad):
+            offset += raw.size
+            yield raw
+            continue
         if isinstance(raw, bytes):
             try:
                 line = raw.decode("utf-8")
@@ -253,7 +345,7 @@ def _read_jsonl(file: str, stem: str, lines: Iterable[str | _Bad], opts: _Opts) 
         origin = f"{file}:{lineno}"
         if isinstance(line, _Bad):
             records += 1
-            yield origin, file, "", line.reason
+            yield origin, file, line.doc, line.reason
             continue
         if not line.strip():
             continue
@@ -264,15 +356,40 @@ def _read_jsonl(file: str, stem: str, lines: Iterable[str | _Bad], opts: _Opts) 
             cut = (
                 "" if line.endswith("\n") else "; last line has no newline: is the file truncated?"
             )
-            yield origin, file, "", _bad_json(e) + cut
+            yield origin, file, _guess_id(line, opts.id_key), _bad_json(e) + cut
+            continue
+        except (RecursionError, ValueError) as e:  # nested too deep; a 5,000-digit number
+            yield origin, file, _guess_id(line, opts.id_key), _odd_json(e)
             continue
         yield origin, file, *_record(obj, origin, f"{stem}-{lineno}", opts)
     if not records:
         yield file, file, stem, "no records, only blank lines"
 
 
+def _guess_id(line: str, key: str) -> str:
+    """The id of a record that is not valid JSON, if it can be read before the damage
+    (so that the failures report names the document), else "".
+
+    >>> _guess_id('{"id": "a\\\\"1", "text": "cut off', "id"), _guess_id('{"id": 7, "te', "id")
+    ('a"1', '7')
+    """
+    m = re.search(rf'"{re.escape(key)}"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', line[:10_000])
+    try:
+        value = json.loads(m[1]) if m else ""
+    except json.JSONDecodeError:
+        return ""
+    return str(value).strip() and str(value)
+
+
 def _bad_json(e: json.JSONDecodeError) -> str:
     return f"not valid JSON ({e.msg.removesuffix(' at')} at column {e.colno})"
+
+
+def _odd_json(e: Exception) -> str:
+    """The reason for JSON that Python's parser refuses beyond its syntax."""
+    if isinstance(e, RecursionError):
+        return "not valid JSON (nested too deeply)"
+    return f"not valid JSON ({' '.join(str(e).split())[:120]})"
 
 
 def _read_json(file: str, stem: str, text: str, opts: _Opts) -> Iterator[_Item]:
@@ -282,6 +399,9 @@ def _read_json(file: str, stem: str, text: str, opts: _Opts) -> Iterator[_Item]:
         hint = "; for one record per line name the file .jsonl" if e.msg == "Extra data" else ""
         yield f"{file}:{e.lineno}", file, "", _bad_json(e) + hint
         return
+    except (RecursionError, ValueError) as e:
+        yield file, file, "", _odd_json(e)
+        return
     if isinstance(data, dict):
         yield file, file, *_record(data, file, stem, opts)
         return
@@ -290,6 +410,10 @@ def _read_json(file: str, stem: str, text: str, opts: _Opts) -> Iterator[_Item]:
     for i, obj in enumerate(data):
         origin = f"{file}[{i}]"
         yield origin, file, *_record(obj, origin, f"{stem}-{i}", opts)
+
+
+def _a(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
 def _kind(value: object) -> str:
@@ -312,19 +436,28 @@ def _record(obj: Any, origin: str, default_id: str, opts: _Opts) -> tuple[str, D
     if not doc_id.strip():
         return "", f'"{opts.id_key}" is empty'
     if opts.text_key not in obj:
-        keys = ", ".join(list(obj)[:12]) + (", ..." if len(obj) > 12 else "")
+        keys = ", ".join(map(str, list(obj)[:12])) + (", ..." if len(obj) > 12 else "")
         texts = [(len(v), k) for k, v in obj.items() if isinstance(v, str) and k != opts.id_key]
         hint = f"; pass --text-key {max(texts)[1]}" if texts else ""
-        return doc_id, f'record has no "{opts.text_key}" field (keys: {keys}){hint}'
+        keys = f"keys: {keys}" if keys else "an empty object"
+        return doc_id, f'record has no "{opts.text_key}" field ({keys}){hint}'
     text = obj[opts.text_key]
     if not isinstance(text, str):
-        return doc_id, f'"{opts.text_key}" must be a string, not a {_kind(text)}'
+        return doc_id, f'"{opts.text_key}" must be a string, not {_a(_kind(text))}'
     meta: list[str | None] = []
     for key in (opts.title_key, opts.date_key, opts.url_key):
         value = obj.get(key)
         if isinstance(value, dict | list | bool):
-            return doc_id, f'"{key}" must be a string, not a {_kind(value)}'
+            return doc_id, f'"{key}" must be a string, not {_a(_kind(value))}'
         meta.append(None if value is None or value == "" else str(value))
+    keys = (opts.id_key, opts.text_key, opts.title_key, opts.date_key, opts.url_key)
+    for key, value in zip(keys, (doc_id, text, *meta), strict=True):
+        bad = _SURROGATE.search(value or "")
+        if bad:  # JSON can escape half a UTF-16 pair; no UTF-8 output can hold one
+            return "" if key == opts.id_key else doc_id, (
+                f'"{key}" holds a lone surrogate (\\u{ord(bad[0]):04x} at character '
+                f"{bad.start()}), which is not text; fix the JSON escape"
+            )
     doc = _document(doc_id, text, meta, origin, opts, f'"{opts.text_key}" is empty')
     return doc_id, doc
 
@@ -413,7 +546,7 @@ def atomic_open(
             mode,
             encoding=None if mode == "wb" else encoding,
             dir=path.parent,
-            prefix=f".{path.name}.",
+            prefix=f".{path.name}.{os.getpid()}-",
             suffix=".tmp",
             delete=False,
         )
@@ -448,6 +581,55 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     with atomic_open(path, "wb" if isinstance(data, bytes) else "w") as fh:
         fh.write(data)
     return Path(path)
+
+
+#: The temporary files of kgraph's atomic writes: ``.NAME.PID-RANDOM.tmp``.
+_TEMP = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)-[A-Za-z0-9_]{8}\.tmp\Z")
+
+
+def clean_stale_temps(directory: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temporary files that killed kgraph runs left in ``directory``.
+
+    A run stopped by Ctrl-C or SIGTERM removes its own temporary file; one killed
+    with SIGKILL (or by a power cut) cannot, and leaves a hidden ``.NAME.PID-XXXXXXXX.tmp``
+    beside the output it was writing.  The ones whose process is gone are removed;
+    those of running processes are left alone.
+
+    Returns:
+        The files removed.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = Path(d, ".graph.ttl.999999999-abcd1234.tmp").write_text("half")
+    ...     _ = Path(d, f".map.png.{os.getpid()}-abcd1234.tmp").write_text("ours")
+    ...     [p.name for p in clean_stale_temps(d)], len(list(Path(d).iterdir()))
+    (['.graph.ttl.999999999-abcd1234.tmp'], 1)
+    """
+    removed = []
+    try:
+        entries = list(Path(directory).iterdir())
+    except OSError:
+        return removed
+    for p in entries:
+        m = _TEMP.match(p.name)
+        if m is None or _alive(int(m["pid"])):
+            continue
+        with suppress(OSError):
+            p.unlink()
+            removed.append(p)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or cannot tell: leave its file alone
+    return True
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

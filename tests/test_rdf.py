@@ -479,10 +479,11 @@ def test_atomic_write_keeps_the_old_file(G, tmp_path, monkeypatch):
     path = tmp_path / "g.trig"
     path.write_text("old content")
 
-    def broken(self, *args, **kw):
+    def broken(graphs):  # fails half-way through writing the file
+        yield "@prefix kg: <https://w3id.org/kgraph/ns#> .\n"
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(Graph, "serialize", broken)
+    monkeypatch.setattr(rdf, "_trig", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         rdf.write_trig(G, path)
     assert path.read_text() == "old content"

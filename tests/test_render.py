@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
 import subprocess
 import sys
 from itertools import combinations
+from pathlib import Path
 
 import matplotlib
 
@@ -321,3 +324,21 @@ def test_save_map_removes_its_temp_file_on_failure(tmp_path, monkeypatch):
 def test_import_does_not_import_matplotlib():
     code = "import kgraph.render, sys; assert 'matplotlib' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+BASELINE = Path(__file__).parent / "baseline" / "sample_map.png"
+
+
+def test_sample_map_looks_like_the_baseline_image(tmp_path):
+    """Pixel comparison with a tolerance; KGRAPH_UPDATE_BASELINE=1 rewrites the baseline."""
+    from matplotlib.testing.compare import compare_images
+
+    out = save_map(sample_graph(), tmp_path / "map.png")
+    if os.environ.get("KGRAPH_UPDATE_BASELINE"):
+        shutil.copyfile(out, BASELINE)
+    assert compare_images(str(BASELINE), str(out), tol=6) is None
+    # the tolerance is tight enough to see a change: one event less is another picture
+    G = sample_graph()
+    G.remove_edge("israel", "palestinians", "e6")
+    other = save_map(G, tmp_path / "other.png")
+    assert compare_images(str(BASELINE), str(other), tol=6) is not None

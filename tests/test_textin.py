@@ -246,7 +246,7 @@ def test_html_page_is_stripped(tmp_path):
 def test_long_single_line_document(tmp_path):
     text = "word " * 400_000
     path = write(tmp_path, "long.jsonl", jsonl({"id": "long", "text": text}))
-    (doc,) = read_documents(path)
+    (doc,) = read_documents(path, max_chars=2_000_000)
     assert len(doc.text) == 2_000_000
 
 
