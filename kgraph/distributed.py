@@ -11,8 +11,9 @@ output is the one a single-process run writes.
     kgraph extract corpus.jsonl -o events.jsonl --dask                 # a local cluster
     kgraph extract corpus.jsonl -o events.jsonl --scheduler tcp://head:8786
 
-Every worker needs kgraph, the model and any ``--gazetteer``/``--lexicon`` files
-installed; the lexicons are loaded on the client and sent to each worker once.
+Every worker needs kgraph and the model installed (the same versions as the client); the
+lexicons (with any ``--gazetteer``/``--lexicon`` files) are loaded on the client and sent
+to each worker once.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ mediation of an agreement reached earlier ("the ceasefire, brokered by Egypt").
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 
 from .actors import ActorIndex, _vote_type
 from .dates import resolve_date
@@ -673,17 +674,28 @@ def _sent_no(doc, sent) -> int:
 
 
 def _arg_spans(idx: ActorIndex, keys, sent):
+    """Each actor's first mention (in the order they were found) inside the sentence."""
     out = []
     for k in keys:
-        ms = [
-            m
-            for m in idx.clusters[k].mentions.values()
-            if sent.start_char <= m.start < sent.end_char
-        ]
-        if ms:
-            m = ms[0]
+        m = _first_mention(idx, k, sent.start_char, sent.end_char)
+        if m is not None:
             out.append(Span(m.text, m.start, m.end))
     return out
+
+
+def _first_mention(idx: ActorIndex, key: str, start: int, end: int):
+    """The first mention of ``key`` (in insertion order) starting in [start, end), found by
+    bisection: scanning every mention for every event was quadratic in a long document
+    that names an actor thousands of times."""
+    mentions = idx.clusters[key].mentions
+    cache = idx.__dict__.setdefault("_mentions_by_start", {})
+    hit = cache.get(key)
+    if hit is None or hit[0] != len(mentions):  # (re)built when mentions were added
+        ordered = sorted((m.start, i, m) for i, m in enumerate(mentions.values()))
+        hit = cache[key] = (len(mentions), [x[0] for x in ordered], ordered)
+    _, starts, ordered = hit
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    return min(ordered[lo:hi], default=(0, 0, None), key=lambda x: x[1])[2]
 
 
 def find_events(

@@ -193,8 +193,7 @@ def _read_path(path: Path, opts: _Opts) -> Iterator[_Item]:
             yield name, name, stem, "empty file"
             return
         utf16 = head.startswith(_UTF16_BOMS)
-        ctrl = sum(b < 32 and b not in _OK_CONTROLS or b == 127 for b in head)
-        if not utf16 and (b"\0" in head or ctrl > len(head) / 10):
+        if not utf16 and _binary(head):
             # a JSONL file with a record anywhere is judged line by line: broken lines lose
             # nothing else
             if path.suffix.lower() != ".jsonl" or not _any_record(fh, opts):
@@ -243,9 +242,10 @@ def _read_stdin(stream: IO[Any], opts: _Opts) -> Iterator[_Item]:
             yield "<stdin>", "<stdin>", "stdin", _too_long(f"more than {size:,} bytes", opts)
             return
         parts.append(part)
-    text = (
-        _decode(b"".join(parts), False) if parts and isinstance(parts[0], bytes) else "".join(parts)
-    )
+    raw = b"".join(parts) if parts and isinstance(parts[0], bytes) else "".join(parts)
+    head = raw[:8192] if isinstance(raw, bytes) else raw[:8192].encode("utf-8", "replace")
+    text = _Bad("binary input, not text") if _binary(head) else raw
+    text = _decode(text, False) if isinstance(text, bytes) else text
     if isinstance(text, _Bad):
         yield "<stdin>", "<stdin>", "stdin", text.reason
     elif not text:
@@ -265,6 +265,16 @@ def _any_record(fh: IO[bytes], opts: _Opts) -> bool:
     return any(
         not isinstance(line, _Bad) and _RECORD_START.match(line) for line in _bounded(fh, opts)
     )
+
+
+def _binary(head: bytes) -> bool:
+    """Whether the first bytes of an input look binary: NUL, or many control characters.
+
+    >>> _binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00"), _binary(b"Talks resumed.\\r\\n\\tAt last.\\f")
+    (True, False)
+    """
+    ctrl = sum(b < 32 and b not in _OK_CONTROLS or b == 127 for b in head)
+    return b"\0" in head or ctrl > len(head) / 10
 
 
 def _too_long(size: str, opts: _Opts) -> str:
@@ -376,7 +386,7 @@ def _guess_id(line: str, key: str) -> str:
     m = re.search(rf'"{re.escape(key)}"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', line[:10_000])
     try:
         value = json.loads(m[1]) if m else ""
-    except json.JSONDecodeError:
+    except ValueError:  # (a 5,000-digit number too)
         return ""
     return str(value).strip() and str(value)
 
@@ -389,6 +399,8 @@ def _odd_json(e: Exception) -> str:
     """The reason for JSON that Python's parser refuses beyond its syntax."""
     if isinstance(e, RecursionError):
         return "not valid JSON (nested too deeply)"
+    if "integer string conversion" in str(e):
+        return "not valid JSON (a number has more than 4,300 digits)"
     return f"not valid JSON ({' '.join(str(e).split())[:120]})"
 
 

@@ -136,7 +136,8 @@ def test_every_bad_document_is_reported_by_name_and_the_status_says_so(runs, com
         assert hx.BAD[relative(f["origin"])] in f["reason"], f
         assert f["origin"] in err  # and on stderr, one line each
     named = {relative(f["origin"]): f["doc"] for f in failures}
-    assert named["records.jsonl:21"] == "truncated"  # a cut-off line is named by its id
+    last = max(int(o.rpartition(":")[2]) for o in named if o.startswith("records.jsonl:"))
+    assert named[f"records.jsonl:{last}"] == "truncated"  # a cut-off line is named by its id
     assert named["binary.txt"] == "binary"
     assert f"{len(failures)} document(s) failed" in err
 
@@ -365,6 +366,21 @@ def test_a_50_mb_single_line_is_refused_in_bounded_memory(tmp_path):
             assert docs == []
     [doc] = read_documents(tmp_path / "big.txt", max_chars=60 * 2**20)  # when asked for
     assert len(doc.text) == len(line)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00 Hamas attacked Israel.", "binary input, not text"),
+        (b"Caf\xe9 talks resumed.", "not UTF-8 text"),
+        (b" \n\t", "empty"),
+        (b'{"id": "a", "text": "x"}\n' + b"[" * 5000 + b"]" * 5000 + b"\n", "nested too deeply"),
+    ],
+)
+def test_bad_standard_input_is_refused(data, reason):
+    failures: list[Failure] = []
+    list(read_documents("-", stdin=io.BytesIO(data), on_error="skip", failures=failures))
+    assert reason in failures[-1].reason
 
 
 @pytest.mark.model

@@ -168,6 +168,8 @@ def corpus() -> dict[str, bytes]:
         ),
         (json.dumps({"id": "ok-2", "text": SENTENCES[6], "extra": {"nested": [1, 2]}}), None),
         ("\x00\x01\x02 garbage \xff", "not UTF-8"),  # bytes, see below
+        ("[" * 5000 + "]" * 5000, "nested too deeply"),
+        ('{"id": 1' + "0" * 5000 + ', "text": "A number too long for Python."}', "4,300 digits"),
         (json.dumps({"id": "ok-3", "text": SENTENCES[0]}), None),
         ('{"id": "truncated", "text": "Scriptfront attacked Quotebri', "not valid JSON"),
     ]
