@@ -183,7 +183,15 @@ def extract_dask(
         while more and len(pending) < tasks_in_flight:
             more = submit()
         while pending:
-            records = pending.popleft().result()
+            try:
+                records = pending.popleft().result()
+            except KGraphError:
+                raise
+            except Exception as exc:  # a worker died, ran out of memory, lost its connection
+                raise KGraphError(
+                    f"a Dask task failed ({type(exc).__name__}: {exc}); see the workers' logs, "
+                    "or run without --dask/--scheduler"
+                ) from exc
             if more:
                 more = submit()
             for rec in records:

@@ -85,11 +85,13 @@ PLAN_VERBS = {"plan", "intend", "expect", "prepare", "schedule", "set", "aim", "
 
 
 def _conj(tok) -> list:
-    """A token and the tokens conjoined with it ("Israel and Hamas")."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(_conj(c))
+    """A token and the tokens conjoined with it ("Israel and Hamas"), depth first, without
+    recursion: a list of thousands of conjuncts is a chain thousands deep."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(reversed([c for c in t.children if c.dep_ == "conj"]))
     return out
 
 
@@ -181,6 +183,8 @@ class _Reader:
         self.exclude: set[str] = set()  # the source of the event being read
         self.consumed: set[int] = set()  # complement verbs taken over by a control verb
         self.agreements: dict[str, list[str]] = {}  # "ceasefire" -> parties
+        self._ents: dict[int, object] | None = None  # first token -> entity (doc.ents is
+        # rebuilt on every access: looking it up per event was quadratic in long documents)
 
     # ---------------------------------------------------------------- triggers
     def trigger(self, tok) -> tuple[Trigger, list, str] | None:
@@ -484,7 +488,9 @@ class _Reader:
         best = None
         for t in v.subtree:
             if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
-                ent = next(e for e in t.doc.ents if e.start == t.i)
+                if self._ents is None:
+                    self._ents = {e.start: e for e in self.doc.ents}
+                ent = self._ents[t.i]
                 if best is None or abs(t.i - v.i) < abs(best.start - v.i):
                     best = ent
         if best is None:

@@ -60,6 +60,7 @@ def test_count_documents(tmp_path):
     assert count_documents("-") is None
 
 
+@pytest.mark.model
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_cli_draws_progress_on_a_terminal_only(tmp_path):
     import pty
@@ -247,9 +248,27 @@ def test_extract_keeps_no_per_document_state(nlp):
         gc.collect()
         return sum(isinstance(o, Doc) for o in gc.get_objects())
 
-    before = docs_alive()
+    before, matchers = docs_alive(), len(_MATCHERS)
     stream = extract((Document(f"d{i}", text) for i in range(60)), nlp=nlp, batch_size=4)
     counts = [docs_alive() for i, _ in enumerate(stream) if i % 20 == 19]
     assert max(counts) <= before + 8  # a batch or two in flight, never the corpus
     assert docs_alive() <= before + 1
-    assert len(_MATCHERS) <= 2  # one gazetteer matcher per live (pipeline, lexicons)
+    assert len(_MATCHERS) <= matchers + 1  # one gazetteer matcher per (pipeline, lexicons)
+
+
+@pytest.mark.model
+def test_the_matcher_cache_follows_its_objects(nlp):
+    from dataclasses import replace
+
+    from kgraph.lexicons import load_lexicons
+    from kgraph.nlp import _MATCHERS, gazetteer_matcher
+
+    lex = load_lexicons()
+    assert gazetteer_matcher(nlp, lex) is gazetteer_matcher(nlp, lex)  # built once
+    n = len(_MATCHERS)
+    for _ in range(3):  # new lexicons objects, perhaps at a freed one's address
+        other = replace(lex)
+        assert gazetteer_matcher(nlp, other) is not gazetteer_matcher(nlp, lex)
+        del other
+        gc.collect()
+    assert len(_MATCHERS) == n  # the entries of freed objects are gone
