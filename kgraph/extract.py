@@ -11,6 +11,7 @@ with the original character offsets, so nothing is ever truncated.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 
 from .actors import find_actors
@@ -25,14 +26,21 @@ __all__ = ["CHUNK_CHARS", "extract", "extract_text", "read_document", "split_tex
 
 #: Longest piece of text handed to spaCy at once (well under its max_length).
 CHUNK_CHARS = 100_000
+#: Longest run without whitespace handed to spaCy at once: its tokenizer takes quadratic time
+#: over one (16,000 "(" take 34 s), so a longer one is cut (a 1 MB run would take days).
+RUN_CHARS = 500
+_LONG_RUN = re.compile(rf"\S{{{RUN_CHARS + 1},}}")
 
 
 def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
     """Cut text into pieces of at most ``size`` characters at line, sentence or word
-    ends; the pieces join back to the exact text.
+    ends, and runs of more than :data:`RUN_CHARS` characters without whitespace into
+    pieces of that many; the pieces join back to the exact text.
 
     >>> split_text("one. two. three.", 10)
     ['one. two. ', 'three.']
+    >>> [len(p) for p in split_text("Talks. " + "(" * 1200 + " resumed.")]
+    [7, 500, 500, 200, 9]
     """
     pieces = []
     start = 0
@@ -50,7 +58,21 @@ def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
         pieces.append(text[start : start + cut])
         start += cut
     pieces.append(text[start:])
-    return pieces
+    if not _LONG_RUN.search(text):
+        return pieces
+    return [q for p in pieces for q in _split_runs(p)]
+
+
+def _split_runs(text: str) -> list[str]:
+    """``text`` cut before, inside (every RUN_CHARS) and after each long run."""
+    out, start = [], 0
+    for m in _LONG_RUN.finditer(text):
+        for cut in [*range(m.start(), m.end(), RUN_CHARS), m.end()]:
+            if cut > start:
+                out.append(text[start:cut])
+                start = cut
+    out.append(text[start:])
+    return [p for p in out if p]
 
 
 def read_document(sdoc, document: Document, lex: Lexicons, matcher) -> DocumentResult:

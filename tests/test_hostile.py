@@ -229,12 +229,14 @@ class Tags(html.parser.HTMLParser):
 def test_render_png_svg_and_html_escape_every_label(runs):
     tmp, _ = runs
     graph = tmp / "store-out" / "graph.ttl"
-    for name, extra in [("map.png", ()), ("map.svg", ()), ("map.html", ("--html",))]:
+    views = [("timeline.png", ("--view", "timeline")), ("casualties.svg", ("--view", "casualties"))]
+    for name, extra in [("map.png", ()), ("map.svg", ()), ("map.html", ("--html",)), *views]:
         r = run_cli("render", graph, "-o", tmp / name, "--top", "0", *extra)
         assert_clean_stderr(r)
         assert r.returncode == 0
     assert (tmp / "map.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     ET.parse(tmp / "map.svg")  # well-formed XML: no raw control character got in
+    ET.parse(tmp / "casualties.svg")
     page = (tmp / "map.html").read_text("utf-8")
     tags = Tags()
     tags.feed(page)
@@ -321,7 +323,8 @@ def test_document_ids_never_become_paths(runs):
     everything = {p.relative_to(tmp).parts[0] for p in tmp.rglob("*")}
     assert everything <= {
         "out", "store-out", "kg", "kg-copy", "extract.jsonl", "failures.jsonl",
-        "map.png", "map.svg", "map.html", "out.csv", "store-out.csv",
+        "map.png", "map.svg", "map.html", "out.csv", "store-out.csv", "timeline.png",
+        "casualties.svg",
     }  # fmt: skip
     assert not list(tmp.parent.rglob("passwd"))
 
@@ -405,6 +408,44 @@ def test_hostile_file_names_are_read_or_refused_and_never_reach_the_terminal_raw
     assert "empty\\x1b]0;pwned\\x07" in err
 
 
+def test_long_runs_without_whitespace_reach_spacy_cut_short():
+    from kgraph.extract import RUN_CHARS, split_text
+
+    text = "Talks resumed. " + "(" * 5000 + "\n" + "x" * 1200 + " Hamas attacked Israel."
+    pieces = split_text(text)
+    assert "".join(pieces) == text
+    assert max(len(run) for p in pieces for run in p.split()) <= RUN_CHARS
+
+
+@pytest.mark.model
+def test_pathological_text_takes_linear_time_and_loses_nothing(nlp):
+    """Regressions: spaCy's tokenizer was quadratic over a long run without whitespace,
+    finding an event's date and arguments was quadratic in the entities and mentions of the
+    document, and a list of thousands of conjuncts overflowed the stack.  Before the fixes this
+    document took minutes and failed; now it takes seconds."""
+    import random
+
+    from kgraph.extract import extract
+    from kgraph.records import Document
+
+    rng = random.Random(7)
+    first = "Abel Bruno Carla Dmitri Elena Farid Gita Hamid Ivan Jana Karim Lena".split()
+
+    def name() -> str:
+        last = "".join(rng.choice("bcdfgklmnprstv") + rng.choice("aeiou") for _ in range(3))
+        return f"{rng.choice(first)} {last.title()}"
+
+    text = " ".join(f"{name()} met {name()} in Cairo on Monday." for _ in range(1500))
+    text += "\n" + "Israel, " * 1500 + "Egypt and Jordan attacked Hamas.\n" + "(" * 20_000
+    t = time.perf_counter()
+    [res] = extract([Document("odd", text)], nlp=nlp)
+    took = time.perf_counter() - t
+    assert len(res.events) >= 1400 and took < 60, (len(res.events), took)
+    assert any(
+        e.type == "ASSAULT" and "Jordan attacked Hamas" in e.sentence.text for e in res.events
+    )
+
+
 # ---------------------------------------------------------------------- property tests
 _TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=60)
 
@@ -455,14 +496,20 @@ _GOOD = st.fixed_dictionaries(
     {"text": st.text(min_size=1).filter(str.strip)},
     optional={"title": st.text(), "date": st.text(), "url": st.text()},
 ).filter(lambda r: not any(re.search("[\ud800-\udfff]", v) for v in r.values()))
+
+
+def _containers(children: st.SearchStrategy) -> st.SearchStrategy:
+    return st.lists(children, max_size=3) | st.dictionaries(
+        st.text(max_size=5), children, max_size=3
+    )
+
+
 _GARBAGE = st.one_of(
     st.binary(max_size=80),
     st.text(max_size=80).map(lambda s: s.encode("utf-8", "surrogatepass")),
     st.from_regex(r'\{"id": "[a-z]{1,5}", "te', fullmatch=True).map(str.encode),
     st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text(max_size=5),
-        lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=5), c, max_size=3),
-        max_leaves=6,
+        st.none() | st.booleans() | st.integers() | st.text(max_size=5), _containers, max_leaves=6
     ).map(lambda v: json.dumps(v).encode()),
 ).map(lambda b: b.replace(b"\n", b" "))
 
