@@ -81,8 +81,8 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--max-chars",
         type=int,
-        default=1_000_000,
-        help="refuse longer documents (default 1,000,000 characters)",
+        default=10_000_000,
+        help="refuse longer documents (default 10,000,000 characters)",
     )
     p.add_argument(
         "--gazetteer",

@@ -52,9 +52,9 @@ _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 _ICONV = "convert it with iconv -f LATIN1 -t UTF-8 or similar"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RECORD_START = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r]*\{")
-#: The longest document accepted by default, in characters: spaCy's own ``max_length``.
-#: Longer texts are parsed in pieces (see :mod:`kgraph.extract`), so raise it for a book.
-MAX_CHARS = 1_000_000
+#: The longest document accepted by default, in characters (ten times spaCy's ``max_length``;
+#: longer texts are parsed in pieces, see :mod:`kgraph.extract`). Raise it for a book.
+MAX_CHARS = 10_000_000
 #: At most this many bytes of a file or line are read per character allowed (4: UTF-8's
 #: longest character; 12: a JSON ``\\uXXXX\\uXXXX`` escape), so memory stays bounded.
 _BYTES_PER_CHAR, _JSON_BYTES_PER_CHAR, _JSON_SLACK = 4, 12, 1 << 16
