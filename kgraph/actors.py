@@ -553,6 +553,23 @@ def _role_tokens(doc, lex: Lexicons) -> list:
     return out
 
 
+def _widen_mention(idx: ActorIndex, cl: _Cluster, tok) -> None:
+    """Stretch the name mention that ``tok`` (a title compounding into it) precedes over ``tok``."""
+    name, first = tok.head, tok
+    while (left := idx.doc[first.i - 1] if first.i else None) is not None and (
+        left.dep_ == "compound" and left.head.i == first.i and left.i not in idx.token
+    ):
+        first = left  # "Prime" of "Prime Minister"
+    for (start, end), m in list(cl.mentions.items()):
+        if start <= name.idx < end and tok.idx < start:
+            del cl.mentions[start, end]
+            text = idx.doc.text[first.idx : end]
+            cl.mentions[first.idx, end] = Mention(text, first.idx, end, m.sentence, m.how)
+            break
+    for i in range(first.i, tok.i + 1):
+        idx.token.setdefault(i, cl.key)
+
+
 def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
     """Role noun phrases: "Israeli troops", "the top US diplomat", "officials"."""
     # leadership nouns last, so "leaders of/from X" can find the actor X
@@ -580,7 +597,10 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             cl = idx.clusters[key]
             if cl.type == "person" or role.person:
                 cl.families.add(role.family)
-            if tok.i not in idx.token:  # "his Israeli counterpart Gabi Ashkenazi"
+            if tok.dep_ in ("compound", "nmod") and tok.i < tok.head.i:
+                # "President Mario Soares": one mention that takes in the title word
+                _widen_mention(idx, cl, tok)
+            elif tok.i not in idx.token:  # "his Israeli counterpart Gabi Ashkenazi"
                 idx.add(key, tok.i, tok.i + 1, "apposition", head=tok.i, name=cl.name, type=cl.type)
             continue
         if tok.dep_ in ("compound", "amod") and _role_of(lex, tok.head):

@@ -168,3 +168,14 @@ def test_obligation_is_a_demand_not_an_event(nlp):
 def test_statement_without_target_is_not_an_edge(nlp):
     _, got = _events(nlp, "Students demonstrated in the capital on Friday.")
     assert got == []
+
+
+def test_a_title_before_a_name_is_part_of_one_mention(nlp):
+    res, _ = _events(nlp, "Kenyan President William Ruto met Prime Minister Abiy Ahmed in Nairobi.")
+    actors = {a.name: a for a in res.actors}
+    ruto, abiy = actors["William Ruto"], actors["Abiy Ahmed"]
+    assert [m.text for m in ruto.mentions] == ["President William Ruto"]
+    assert [m.text for m in abiy.mentions] == ["Prime Minister Abiy Ahmed"]
+    assert "President" in ruto.title and "Minister" in abiy.title
+    # the title words are not mentions of anyone else
+    assert not [m for a in res.actors for m in a.mentions if m.text in ("President", "Minister")]

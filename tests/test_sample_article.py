@@ -36,7 +36,9 @@ def edges(res):
 def test_one_actor_per_real_actor(sample_result, name, mentions):
     actors = by_name(sample_result)
     assert name in actors, sorted(actors)
-    assert mentions <= {m.text for m in actors[name].mentions}
+    texts = {m.text for m in actors[name].mentions}
+    # a title compounding into the name is part of the mention: "President Joe Biden"
+    assert all(any(m == t or m in t.split(" ", 1)[-1] for t in texts) for m in mentions), texts
     # no second actor carries any of these mentions
     others = [
         a
