@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicons import Lexicons, RoleEntry
+from .nlp import token_indices
 from .records import Actor, Mention
 
 __all__ = ["ActorIndex", "actor_id", "find_actors"]
@@ -510,8 +511,9 @@ def _add_surnames(idx: ActorIndex, doc, taken: set[int]) -> None:
                 target.mentions.setdefault(pos, m2)
             target.labels.update(cl.labels)
             _rekey(idx, key, full[cl.name])
-    for tok in doc:
-        if tok.i in taken or tok.pos_ != "PROPN" or tok.text not in full:
+    for i in token_indices(doc, ("PROPN",)):
+        tok = doc[i]
+        if i in taken or tok.text not in full:
             continue
         idx.add(full[tok.text], tok.i, tok.i + 1, "surname", name=tok.text, type="person")
 
@@ -563,7 +565,7 @@ def _widen_mention(idx: ActorIndex, cl: _Cluster, tok) -> None:
     for (start, end), m in list(cl.mentions.items()):
         if start <= name.idx < end and tok.idx < start:
             del cl.mentions[start, end]
-            text = idx.doc.text[first.idx : end]
+            text = idx.doc.char_span(first.idx, end, alignment_mode="expand").text
             cl.mentions[first.idx, end] = Mention(text, first.idx, end, m.sentence, m.how)
             break
     for i in range(first.i, tok.i + 1):

@@ -117,9 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--formats",
         type=lambda v: [f.strip() for f in v.split(",") if f.strip()],
-        default=["ttl", "trig", "nq", "jsonld", "csv"],
-        help="files to write in OUT/: ttl,trig,nq,jsonld,csv,graphml,gexf "
-        "(default ttl,trig,nq,jsonld,csv)",
+        default=None,
+        help="files to write in OUT/: ttl,trig,nq,jsonld,csv,graphml,gexf or all "
+        "(default ttl,trig,csv)",
     )
     p.add_argument("--no-merge", action="store_true", help="no cross-document merging")
     p.add_argument(
@@ -147,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--formats",
         type=lambda v: [f.strip() for f in v.split(",") if f.strip()],
-        default=["ttl", "trig", "nq", "jsonld", "csv"],
+        default=None,
         help="files to write in OUT/, as for build",
     )
     p.add_argument("--no-merge", action="store_true", help="no cross-document merging")
@@ -349,9 +349,16 @@ def cmd_merge(args) -> int:
 
 def _write_build(args, stream, failures: list) -> int:
     """The outputs of ``build`` (and ``merge``) from a stream of results."""
-    from .export import write_outputs
+    from .export import DEFAULT_FORMATS, FORMATS, write_outputs
     from .graph import build_graph
     from .textin import atomic_open, clean_stale_temps
+
+    formats = getattr(args, "formats", None) or list(DEFAULT_FORMATS)
+    unknown = [f for f in formats if f not in FORMATS and f != "all"]
+    if unknown:  # before hours of extraction, not after
+        raise InputError(
+            f"unknown output format {', '.join(unknown)}; choose from {', '.join(FORMATS)} or all"
+        )
 
     store, endpoint = getattr(args, "store", None), getattr(args, "endpoint", None)
     merge, window = not getattr(args, "no_merge", False), getattr(args, "merge_window", 1)
@@ -410,7 +417,6 @@ def _write_build(args, stream, failures: list) -> int:
         G = build_graph(results, merge=merge, window_days=window)
     if not args.out:
         return _report_failures(args, failures)
-    formats = getattr(args, "formats", ["ttl", "trig", "nq", "jsonld", "csv"])
     written = ["events.jsonl", *write_outputs(G, out, formats)]
     if not args.no_map:
         from .filters import auto_top, filter_graph

@@ -22,6 +22,7 @@ from bisect import bisect_left
 from .actors import ActorIndex, _vote_type
 from .dates import resolve_date
 from .lexicons import DEFAULT_TARGET_PREPS, Lexicons, Trigger
+from .nlp import token_indices
 from .quantities import find_quantities
 from .records import Event, Span
 
@@ -68,6 +69,7 @@ RELATIVE = {"which", "that", "who", "whom"}
 #: Predicate adjectives that signal an event ("is opposed to", "is ready to").
 ADJ_TRIGGERS = {"opposed": "oppose", "ready": "agree", "willing": "agree", "prepared": "agree",
                 "committed": "agree", "determined": "agree"}  # fmt: skip
+_ADJ_WORDS = frozenset(ADJ_TRIGGERS)
 #: Intent: a planned or hypothetical cooperative act is an agreement to act (CAMEO 03),
 #: a planned or hypothetical act of force a threat (CAMEO 13).
 INTENT_TYPES = {
@@ -500,7 +502,8 @@ class _Reader:
     # ---------------------------------------------------------------- the loop
     def read(self) -> list[Event]:
         doc = self.doc
-        for v in doc:
+        for i in token_indices(doc, ("VERB", "AUX"), _ADJ_WORDS):  # what trigger() can take
+            v = doc[i]
             hit = self.trigger(v)
             if hit is None:
                 continue
@@ -575,8 +578,9 @@ class _Reader:
         req = self.lex.verbs.get("demand")
         if req is None:
             return
-        for sv in self.doc:
-            if sv.lemma_ not in SAY_VERBS or sv.pos_ != "VERB":
+        for i in token_indices(self.doc, ("VERB",)):
+            sv = self.doc[i]
+            if sv.lemma_ not in SAY_VERBS:
                 continue
             for comp in sv.children:
                 if comp.dep_ != "ccomp" or not any(

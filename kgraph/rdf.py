@@ -126,6 +126,11 @@ class NIF(ns.DefinedNamespace):
     _extras = ["OffsetBasedString", "anchorOf", "beginIndex", "endIndex", "referenceContext"]
 
 
+for _vocab in (KG, SEM, SDO, NIF):  # plain class attributes: DefinedNamespace's lookup is slow
+    for _term in _vocab._extras:
+        setattr(_vocab, _term, _vocab._NS[_term])
+
+
 #: Prefix -> namespace, bound in every graph and file kgraph writes.
 PREFIXES: dict[str, Namespace] = {
     "kg": KG_NS,
@@ -264,7 +269,7 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
     for i, (doc_id, meta) in enumerate(docs.items()):
         d = doc(doc_id)
         g = out[d]
-        g |= {(d, RDF.type, SDO.NewsArticle), (d, KG.index, num(i))}
+        g |= {(d, _TYPE, SDO.NewsArticle), (d, KG.index, num(i))}
         g.update((d, p, f(meta[k])) for p, k, f in (
             (SDO.headline, "title", _lit), (SDO.url, "url", lambda u: lit(u, ns.XSD.anyURI)),
             (SDO.datePublished, "date", _when)) if meta.get(k))
@@ -280,8 +285,8 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
                 cells = [BNode(f"l{key}x{j}") for j in range(len(nodes))]
                 yield node, list_prop, cells[0]
                 for j, (cell, n) in enumerate(zip(cells, nodes, strict=True)):
-                    yield from [(cell, RDF.first, n),
-                                (cell, RDF.rest, cells[j + 1] if j + 1 < len(cells) else RDF.nil)]
+                    yield from [(cell, _FIRST, n),
+                                (cell, _REST, cells[j + 1] if j + 1 < len(cells) else _NIL)]
 
     for i, record in enumerate(G.graph.get("events", {}).values()):
         # a merged event: one node, described in the graph of every document that reports
@@ -293,11 +298,11 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
         for j, ev in enumerate(reports):
             d = doc(ev.doc_id)
             g, m = out[d], _sub("mention", ev.id, "trigger")
-            g |= {(e, RDF.type, SEM.Event), (e, KG.id, lit(first.id)), (e, KG.index, num(i)),
+            g |= {(e, _TYPE, SEM.Event), (e, KG.id, lit(first.id)), (e, KG.index, num(i)),
                   (e, KG.mentionCount, num(len(reports))), (e, KG.sourceCount, num(sources)),
-                  (e, PROV.wasDerivedFrom, m), (e, PROV.wasGeneratedBy, run_iri),
-                  (run_iri, RDF.type, KG.Run), (run_iri, KG.version, lit(__version__)),
-                  (m, RDF.type, KG.Mention), (m, NIF.referenceContext, d),
+                  (e, _DERIVED, m), (e, _GENERATED, run_iri),
+                  (run_iri, _TYPE, KG.Run), (run_iri, KG.version, lit(__version__)),
+                  (m, _TYPE, KG.Mention), (m, NIF.referenceContext, d),
                   (m, KG.sentenceIndex, num(ev.sentence_index))}
             if run and run.get("model"):
                 g.add((run_iri, KG.model, lit(str(run["model"]))))
@@ -330,7 +335,7 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
                          for k in range(len(ev.arguments)))
             for k, q in enumerate(ev.quantities):
                 qi = _sub("quantity", ev.id, k)
-                g |= {(qi, RDF.type, SDO.QuantitativeValue), (qi, PROV.wasDerivedFrom, m),
+                g |= {(qi, _TYPE, SDO.QuantitativeValue), (qi, _DERIVED, m),
                       (qi, KG.index, num(k)), (qi, KG.quantityKind, lit(q.kind)),
                       (qi, SDO.value, num(q.value)), (qi, KG.qualifier, lit(q.qualifier))}
                 bound = {"at_least": SDO.minValue, "at_most": SDO.maxValue}.get(q.qualifier)
@@ -338,21 +343,21 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
                 g.update(span(qi, Span(q.text, q.start, q.end)))
             for k, arg in enumerate(ev.arguments):
                 mi = _sub("mention", ev.id, "argument", k)
-                g |= {(mi, RDF.type, KG.Mention), (mi, KG.index, num(k)),
+                g |= {(mi, _TYPE, KG.Mention), (mi, KG.index, num(k)),
                       (mi, NIF.referenceContext, d)}
                 g.update(span(mi, arg))
             for s, t, _ in edge_pairs(ev):
                 p = shortcut_iri(ev.predicate, ev.type)
-                g |= {(actor(s, d), p, actor(t, d)), (p, RDF.type, OWL.ObjectProperty),
+                g |= {(actor(s, d), p, actor(t, d)), (p, _TYPE, OWL.ObjectProperty),
                       (p, RDFS.label, lit(ev.predicate or ev.type.lower()))}
                 g.update([(p, KG.shortcutOf, KG[ev.type])] if ev.type in QUAD_CLASS else ())
     for i, (n, a) in enumerate(G.nodes(data=True)):
         iri = mint("actor", n)
-        desc = {(iri, RDF.type, KG.Actor), (iri, KG.id, lit(n)), (iri, KG.index, num(i))}
+        desc = {(iri, _TYPE, KG.Actor), (iri, KG.id, lit(n)), (iri, KG.index, num(i))}
         if a:  # a node built from an Actor (build_graph adds bare nodes for unknown ids)
             kind = a.get("type", "")
             cls = {"person": FOAF.Person, "place": SEM.Place}.get(kind, ORG.FormalOrganization)
-            desc |= {(iri, RDF.type, cls), (iri, SKOS.prefLabel, lit(a.get("label", ""))),
+            desc |= {(iri, _TYPE, cls), (iri, SKOS.prefLabel, lit(a.get("label", ""))),
                      (iri, KG.actorType, lit(kind)),
                      (iri, KG.mentionCount, num(a.get("mentions", 0)))}
             desc.update((iri, SKOS.altLabel, lit(x)) for x in a.get("aliases", ()))
@@ -530,6 +535,7 @@ _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\x9f\u2028\u2029]')
 _STRING_BAD = re.compile('["\\\\\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]')
 _XSD_STRING = ns.XSD.string  # (attribute lookups on rdflib's namespaces are slow)
 _TYPE, _FIRST, _REST, _NIL = RDF.type, RDF.first, RDF.rest, RDF.nil
+_DERIVED, _GENERATED = PROV.wasDerivedFrom, PROV.wasGeneratedBy
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"}
 _BARE = {ns.XSD.integer: re.compile(r"[+-]?[0-9]+\Z"),
          ns.XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+\Z"),
@@ -593,7 +599,7 @@ def _statements(triples: set[Triple], term: _Terms, indent: str = "") -> Iterato
             props[p] = [o]
         else:
             objs.append(o)
-        if isinstance(o, BNode):
+        if type(o) is BNode:  # (isinstance is slow on rdflib's terms)
             bnodes.append((p, o))
     lists: dict[Any, list] = {}  # head cell -> items, for well-formed rdf:Lists
     inline: set[Any] = set()
@@ -705,6 +711,10 @@ class _JsonTerms(_Terms):
         return str(term) if isinstance(term, URIRef) and text.startswith("<") else text
 
 
+def _json_escape(m: re.Match) -> str:
+    return f"\\u{ord(m[0]):04X}"
+
+
 def _json_order(v: Any) -> tuple[str, ...]:
     if isinstance(v, str):
         return ("", v)
@@ -760,8 +770,14 @@ def _jsonld(graphs: dict[URIRef | None, set]) -> Iterator[str]:
             out.append(node)
         return out
 
-    # one node per line (json's C encoder; indent= would use its slow Python one)
-    dump = json.JSONEncoder(ensure_ascii=False).encode
+    # one node per line (json's C encoder; indent= would use its slow Python one).  C1
+    # controls and line separators are escaped too (legal raw, but binary to most tools);
+    # the Turtle family's writers escape them in _Terms.
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+
+    def dump(v: Any) -> str:
+        return _CONTROL.sub(_json_escape, encode(v))
+
     context = {k: str(v) for k, v in PREFIXES.items()}
     yield '{"@context": ' + dump(context) + ',\n "@graph": ['
     sep = "\n  "
@@ -787,8 +803,6 @@ def _write(path: str | os.PathLike[str], pieces: Iterable[str]) -> Path:
     try:
         with open(tmp, "xb") as fh:
             for text in pieces:
-                # rdflib writes control characters raw (legal, but binary to most tools)
-                text = _CONTROL.sub(lambda m: f"\\u{ord(m[0]):04X}", text)
                 fh.write(text.encode("utf-8"))
         if path.exists():
             shutil.copymode(path, tmp)

@@ -32,7 +32,8 @@ def cli(*args: str) -> str:
 @pytest.fixture(scope="module")
 def voa(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("voa")
-    cli("build", str(DATA / "voa"), "-o", str(out), "--store", str(out / "kg"), "--no-map", "-q")
+    cli("build", str(DATA / "voa"), "-o", str(out), "--store", str(out / "kg"), "--no-map", "-q",
+        "--formats", "all")  # fmt: skip
     return out
 
 
@@ -42,7 +43,8 @@ def sample(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sample")
     kg = str(out / "kg")
     cli("build", str(DATA / "articles" / "ceasefire.txt"), "--store", kg, "-q")
-    cli("build", str(DATA / "wires"), "--store", kg, "-o", str(out / "first"), "--no-map", "-q")
+    cli("build", str(DATA / "wires"), "--store", kg, "-o", str(out / "first"), "--no-map", "-q",
+        "--formats", "ttl,trig,nq")  # fmt: skip
     r = run_cli("build", str(DATA / "wires"), "--store", kg, "-o", str(out / "again"), "--no-map")
     assert r.returncode == 0 and b"0 document(s) added, 3 replaced" in r.stderr
     return out

@@ -113,8 +113,10 @@ def runs(tmp_path_factory):
         "extract": kgraph(
             "extract", *common, "-o", tmp / "extract.jsonl", "--failures", tmp / "failures.jsonl"
         ),
-        "build": kgraph("build", *common, "-o", tmp / "out"),
-        "store": kgraph("build", *common, "-o", tmp / "store-out", "--store", tmp / "kg"),
+        "build": kgraph("build", *common, "-o", tmp / "out", "--formats", "all"),
+        "store": kgraph(
+            "build", *common, "-o", tmp / "store-out", "--store", tmp / "kg", "--formats", "all"
+        ),
     }
     done = {k: finish(p) for k, p in procs.items()}
     return tmp, done
@@ -158,6 +160,18 @@ def parse(path: Path) -> rdflib.Dataset:
     ds = rdflib.Dataset()
     ds.parse(path, format=fmt)
     return ds
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["graph.graphml", "graph.gexf"])
+def test_graph_files_for_gephi_parse_and_keep_names(runs, name):
+    import networkx as nx
+
+    tmp, _ = runs
+    G = (nx.read_graphml if name.endswith("graphml") else nx.read_gexf)(tmp / "out" / name)
+    labels = {str(v) for _, d in G.nodes(data=True) for v in d.values()}
+    # XML 1.0 cannot hold control characters: names without them come back exactly
+    assert {n for n in hostile_names() if not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", n)} <= labels
 
 
 @pytest.mark.model
@@ -318,7 +332,7 @@ def test_document_ids_never_become_paths(runs):
     assert {"../../etc/passwd", "CON", "..", "/abs/path/..\\..\\C:\\x"} <= good_ids()
     assert sorted(p.name for p in (tmp / "out").iterdir()) == sorted(
         ["events.jsonl", "failures.jsonl", "graph.ttl", "graph.trig", "graph.nq"]
-        + ["graph.jsonld", "events.csv", "map.png"]
+        + ["graph.jsonld", "events.csv", "graph.graphml", "graph.gexf", "map.png"]
     )
     everything = {p.relative_to(tmp).parts[0] for p in tmp.rglob("*")}
     assert everything <= {
