@@ -168,7 +168,9 @@ class ActorIndex:
                     if keys:  # "the Turkish and Greek sides": every conjoined modifier
                         for g in c.children:
                             if g.dep_ == "conj":
-                                keys += [k for k in self.actors_of(g, depth=depth - 1) if k not in keys]
+                                keys += [
+                                    k for k in self.actors_of(g, depth=depth - 1) if k not in keys
+                                ]
                         return keys
         for c in tok.children:  # "a ceasefire proposed by the United States"
             if c.dep_ == "acl" and c.tag_ == "VBN":
@@ -713,7 +715,11 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
                 return cl.key
     if role.family in ("government", "ministry", "officials"):  # "President Suharto's government"
         for c in tok.children:
-            if c.dep_ == "poss" and c.i in idx.token and idx.clusters[idx.token[c.i]].type == "person":
+            if (
+                c.dep_ == "poss"
+                and c.i in idx.token
+                and idx.clusters[idx.token[c.i]].type == "person"
+            ):
                 return idx.token[c.i]
     if role.family in ("leader", "officials", "delegation") or role.lemma in ("member", "leader"):
         for c in tok.children:

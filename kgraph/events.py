@@ -216,13 +216,22 @@ class _Reader:
                             continue
                         t = self._noun_entry(noun)
                         if t is None:  # "a mediation mission", "mediation efforts"
-                            comp = next((g for g in noun.lefts if g.dep_ == "compound" and self._noun_entry(g)), None)
+                            comp = next(
+                                (
+                                    g
+                                    for g in noun.lefts
+                                    if g.dep_ == "compound" and self._noun_entry(g)
+                                ),
+                                None,
+                            )
                             if comp is not None:
                                 t, noun = self._noun_entry(comp), comp
                         if t:
                             return t, [tok, noun], "light-verb"
             for c in tok.children:
-                if c.dep_ in ("prt", "prep") and tok.i < c.i <= tok.i + 2:  # "called on", not "on Sunday called"
+                if (
+                    c.dep_ in ("prt", "prep") and tok.i < c.i <= tok.i + 2
+                ):  # "called on", not "on Sunday called"
                     t = lex.verbs.get(f"{lemma} {c.lower_}")
                     if t:
                         return t, [tok, c], "phrasal"
@@ -240,7 +249,10 @@ class _Reader:
             return None
         lemma = tok.lemma_.lower()
         prev = tok.doc[tok.i - 1] if tok.i else None
-        if prev is not None and prev.dep_ in ("compound", "amod"):  # "hunger strike", "general strike"
+        if prev is not None and prev.dep_ in (
+            "compound",
+            "amod",
+        ):  # "hunger strike", "general strike"
             two = f"{prev.lower_} {lemma}"
             if two in self.lex.nouns:
                 return self.lex.nouns[two]
@@ -257,14 +269,20 @@ class _Reader:
         if noun is not None:  # light verb: the noun's own prepositional objects first
             preps |= set(DEFAULT_TARGET_PREPS)
             holder = noun.head if noun.dep_ == "compound" else noun  # "a mediation mission between"
-            keys = self._keys(_prep_objects(noun, preps) + _prep_objects(holder, preps) * (holder is not noun))
+            keys = self._keys(
+                _prep_objects(noun, preps) + _prep_objects(holder, preps) * (holder is not noun)
+            )
             if keys:
                 return keys, "noun-prep"
             keys = self._keys(_prep_objects(v, preps))
             if keys:
                 return keys, "verb-prep"
             for t in (noun, v):  # "reiterated its demand that Israel ease restrictions"
-                keys, rule = self._noun_clause(t) if t is noun or trig.type in DEEP_TARGET_TYPES else ([], "")
+                keys, rule = (
+                    self._noun_clause(t)
+                    if t is noun or trig.type in DEEP_TARGET_TYPES
+                    else ([], "")
+                )
                 if keys:
                     return keys, rule
             for comp in _purpose_clauses(v):  # "staged a hunger strike to demand X's resignation"
@@ -289,14 +307,23 @@ class _Reader:
             )
         ]
         keys = self._keys(objs)
-        if keys and all(k.startswith("role::") for k in keys) and (
-            trig.type in ("MOBILIZE", "AID", "RETREAT") or all(k == "role::military" for k in keys)
+        if (
+            keys
+            and all(k.startswith("role::") for k in keys)
+            and (
+                trig.type in ("MOBILIZE", "AID", "RETREAT")
+                or all(k == "role::military" for k in keys)
+            )
         ):
             # "deploy peacekeepers in Iraq", "withdraw workers from Iraq": unaffiliated forces
             # sent somewhere are the subject's own; the named actor after the verb is the target
             subj = {t.i for c in v.children if c.dep_ in SUBJ_DEPS for t in c.subtree}
             for t in v.subtree:  # "mobilized reservists for a possible war against Iraq"
-                if t.i in subj or t.dep_ != "pobj" or t.head.lower_ not in ("in", "from", "against", "to", "into"):
+                if (
+                    t.i in subj
+                    or t.dep_ != "pobj"
+                    or t.head.lower_ not in ("in", "from", "against", "to", "into")
+                ):
                     continue
                 alt = [k for k in self._keys([t]) if not k.startswith("role::")]
                 if alt:
@@ -319,7 +346,9 @@ class _Reader:
             if keys:
                 return keys, rule
         for o in [c for c in v.children if c.dep_ in OBJ_DEPS]:  # "imposed restrictions on Iran"
-            keys = self._keys(_prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of", "between"}))
+            keys = self._keys(
+                _prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of", "between"})
+            )
             if keys:
                 return keys, "object-prep"
         # purpose clauses count too: "opened fire to disperse demonstrators"
@@ -364,7 +393,9 @@ class _Reader:
             return [], ""
         for c in t.children:
             if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i:
-                keys = self._keys([g for g in c.children if g.dep_ in SUBJ_DEPS and g.lower_ not in RELATIVE])
+                keys = self._keys(
+                    [g for g in c.children if g.dep_ in SUBJ_DEPS and g.lower_ not in RELATIVE]
+                )
                 if keys:
                     self.consumed.add(c.i)
                     return keys, "noun-clause-subject"
@@ -516,8 +547,14 @@ class _Reader:
                     if c.dep_ == "xcomp":
                         inner = self.trigger(c)
                         self.consumed.add(c.i)
-                        if how == "adjective" and inner and INTENT_TYPES.get(inner[0].type) == "THREATEN":
-                            trig = self.lex.verbs.get("threaten", trig)  # "prepared to impose martial law"
+                        if (
+                            how == "adjective"
+                            and inner
+                            and INTENT_TYPES.get(inner[0].type) == "THREATEN"
+                        ):
+                            trig = self.lex.verbs.get(
+                                "threaten", trig
+                            )  # "prepared to impose martial law"
             src, srule = self.sources(v, trig)
             self.exclude = set(src)
             tgt, trule = self.targets(v, trig, noun)
@@ -530,7 +567,11 @@ class _Reader:
                 continue  # "Israel must withdraw" is an obligation (see read_demands), not an event
             if not src:
                 continue
-            if not tgt and len(src) == 1 and (trig.type not in ("CONSULT", "SUPPORT", "AID") or trig.mode == "visit"):
+            if (
+                not tgt
+                and len(src) == 1
+                and (trig.type not in ("CONSULT", "SUPPORT", "AID") or trig.mode == "visit")
+            ):
                 # "imposed a curfew in Cizre": the place is the target
                 tgt = [k for k in self._places(v, noun) if k not in src][:1]
                 if trig.type not in PLACE_TARGET_TYPES:
@@ -616,9 +657,13 @@ class _Reader:
                 predicate += f" {prep.lower_}"
         mod, negated = self.modality(v)
         etype, cameo, mode = trig.type, trig.cameo, trig.mode
-        if etype == "ASSAULT" and how == "verb" and any(
-            c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "VBG" for g in c.children)
-            for c in v.children
+        if (
+            etype == "ASSAULT"
+            and how == "verb"
+            and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "VBG" for g in c.children)
+                for c in v.children
+            )
         ):  # "attacked the newspaper for refusing to ...": a verbal attack
             etype, cameo = "ACCUSE", "11"
         if how == "light-verb" and etype == "PROTEST" and v.lemma_ in VERBAL_LIGHT_VERBS:
@@ -630,7 +675,11 @@ class _Reader:
             c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in v.children
         ):  # "will withdraw its force unless ...": a conditional threat
             etype, cameo, mode = "THREATEN", "13", mode or trig.type.lower()
-        elif negated and etype in ("AGREE", "CONSULT", "SUPPORT"):  # "will not accept", "failed to reach agreement"
+        elif negated and etype in (
+            "AGREE",
+            "CONSULT",
+            "SUPPORT",
+        ):  # "will not accept", "failed to reach agreement"
             etype, cameo, negated, predicate = "REJECT", "12", False, "not " + predicate
         rep = [k for k in self.reporters(v) if k not in src]
         if rep and mod == "asserted":

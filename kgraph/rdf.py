@@ -67,9 +67,27 @@ from .errors import InputError, OutputError
 from .graph import add_event, edge_pairs
 from .records import QUAD_CLASS, DateValue, Event, Quantity, Span
 
-__all__ = ["KG", "KG_NS", "NIF", "PREFIXES", "SDO", "SEM", "from_rdf", "ontology", "read_rdf",
-           "resource_iri", "shortcut_iri", "to_rdf", "write_nquads", "write_rdf", "write_trig",
-           "write_turtle", "graph_triples", "parse_rdf", "write_jsonld"]
+__all__ = [
+    "KG",
+    "KG_NS",
+    "NIF",
+    "PREFIXES",
+    "SDO",
+    "SEM",
+    "from_rdf",
+    "ontology",
+    "read_rdf",
+    "resource_iri",
+    "shortcut_iri",
+    "to_rdf",
+    "write_nquads",
+    "write_rdf",
+    "write_trig",
+    "write_turtle",
+    "graph_triples",
+    "parse_rdf",
+    "write_jsonld",
+]
 
 BASE = "https://w3id.org/kgraph/"
 KINDS = ("actor", "event", "doc", "mention", "run", "quantity")
@@ -84,20 +102,65 @@ class KG(ns.DefinedNamespace):
     _fail = True
     _extras = [
         # classes, concept schemes, the 4 quad classes and the 16 PLOVER 2021 event types
-        "Actor", "Mention", "Run", "EventType", "QuadClass", "EventTypes", "QuadClasses",
-        "CameoRoots", "VerbalCooperation", "MaterialCooperation", "VerbalConflict",
-        "MaterialConflict", *QUAD_CLASS,
+        "Actor",
+        "Mention",
+        "Run",
+        "EventType",
+        "QuadClass",
+        "EventTypes",
+        "QuadClasses",
+        "CameoRoots",
+        "VerbalCooperation",
+        "MaterialCooperation",
+        "VerbalConflict",
+        "MaterialConflict",
+        *QUAD_CLASS,
         # roles (rdfs:subPropertyOf sem:hasActor), and their order when there are several
-        "source", "target", "mediator", "reportedBy", "sourceList", "targetList", "reportedByList",
+        "source",
+        "target",
+        "mediator",
+        "reportedBy",
+        "sourceList",
+        "targetList",
+        "reportedByList",
         # events, quantities, mentions
-        "predicate", "cameoRoot", "eventTypeCode", "negated", "modality", "mode", "confidence",
-        "rule", "dateGranularity", "dateText", "dateBegin", "dateEnd", "quantity", "quantityKind",
-        "qualifier", "argument", "sentence", "sentenceBegin", "sentenceEnd", "sentenceIndex",
-        "id", "index",
+        "predicate",
+        "cameoRoot",
+        "eventTypeCode",
+        "negated",
+        "modality",
+        "mode",
+        "confidence",
+        "rule",
+        "dateGranularity",
+        "dateText",
+        "dateBegin",
+        "dateEnd",
+        "quantity",
+        "quantityKind",
+        "qualifier",
+        "argument",
+        "sentence",
+        "sentenceBegin",
+        "sentenceEnd",
+        "sentenceIndex",
+        "id",
+        "index",
         # actors, runs, the vocabulary itself
-        "actorType", "country", "sector", "title", "wikidata", "mentionCount", "inDocument",
-        "mergedFrom", "sourceCount", "record",
-        "version", "model", "shortcutOf", "quadClass",
+        "actorType",
+        "country",
+        "sector",
+        "title",
+        "wikidata",
+        "mentionCount",
+        "inDocument",
+        "mergedFrom",
+        "sourceCount",
+        "record",
+        "version",
+        "model",
+        "shortcutOf",
+        "quadClass",
     ]
 
 
@@ -114,8 +177,16 @@ class SDO(ns.DefinedNamespace):
 
     _NS = Namespace("https://schema.org/")
     _fail = True
-    _extras = ["NewsArticle", "QuantitativeValue", "headline", "url", "datePublished", "value",
-               "minValue", "maxValue"]
+    _extras = [
+        "NewsArticle",
+        "QuantitativeValue",
+        "headline",
+        "url",
+        "datePublished",
+        "value",
+        "minValue",
+        "maxValue",
+    ]
 
 
 class NIF(ns.DefinedNamespace):
@@ -134,10 +205,23 @@ for _vocab in (KG, SEM, SDO, NIF):  # plain class attributes: DefinedNamespace's
 #: Prefix -> namespace, bound in every graph and file kgraph writes.
 PREFIXES: dict[str, Namespace] = {
     "kg": KG_NS,
-    **{prefix: Namespace(str(vocab._NS)) for prefix, vocab in [
-        ("sem", SEM), ("prov", PROV), ("nif", NIF), ("schema", SDO), ("skos", SKOS),
-        ("foaf", FOAF), ("org", ORG), ("xsd", ns.XSD), ("rdf", RDF), ("rdfs", RDFS), ("owl", OWL),
-        ("dcterms", DCTERMS)]},
+    **{
+        prefix: Namespace(str(vocab._NS))
+        for prefix, vocab in [
+            ("sem", SEM),
+            ("prov", PROV),
+            ("nif", NIF),
+            ("schema", SDO),
+            ("skos", SKOS),
+            ("foaf", FOAF),
+            ("org", ORG),
+            ("xsd", ns.XSD),
+            ("rdf", RDF),
+            ("rdfs", RDFS),
+            ("owl", OWL),
+            ("dcterms", DCTERMS),
+        ]
+    },
     "wd": WD,
     "cameo": Namespace(BASE + "cameo/"),
     **{kind: Namespace(f"{BASE}id/{kind}/") for kind in KINDS},
@@ -147,10 +231,19 @@ _RESERVED = frozenset(KG._extras)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _DATE_TYPES = {"day": ns.XSD.date, "month": ns.XSD.gYearMonth, "year": ns.XSD.gYear}
 _DATE_RE = {"day": r"\d{4}-\d\d-\d\d", "month": r"\d{4}-(0[1-9]|1[0-2])", "year": r"\d{4}"}
-_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nq": "nquads",
-            ".nt": "nt", ".jsonld": "json-ld"}
-_ROLES = ((KG.source, KG.sourceList, "source"), (KG.target, KG.targetList, "target"),
-          (KG.reportedBy, KG.reportedByList, "reported_by"))
+_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+}
+_ROLES = (
+    (KG.source, KG.sourceList, "source"),
+    (KG.target, KG.targetList, "target"),
+    (KG.reportedBy, KG.reportedByList, "reported_by"),
+)
 
 Triple = tuple[Any, Any, Any]
 
@@ -179,12 +272,17 @@ def _sub(kind: str, *parts: Any) -> URIRef:
 def _event(d: dict[str, Any]) -> Event:
     """``Event.to_dict`` undone without normalising anything (``Event.from_dict`` does)."""
     names = {f.name for f in fields(Event)}
-    return Event(**{**{k: v for k, v in d.items() if k in names},
-                    **{k: tuple(d[k]) for k in ("source", "target", "reported_by")},
-                    "trigger": Span(**d["trigger"]), "sentence": Span(**d["sentence"]),
-                    "quantities": tuple(Quantity(**q) for q in d["quantities"]),
-                    "arguments": tuple(Span(**a) for a in d["arguments"]),
-                    "date": DateValue(**d["date"]) if d["date"] else None})
+    return Event(
+        **{
+            **{k: v for k, v in d.items() if k in names},
+            **{k: tuple(d[k]) for k in ("source", "target", "reported_by")},
+            "trigger": Span(**d["trigger"]),
+            "sentence": Span(**d["sentence"]),
+            "quantities": tuple(Quantity(**q) for q in d["quantities"]),
+            "arguments": tuple(Span(**a) for a in d["arguments"]),
+            "date": DateValue(**d["date"]) if d["date"] else None,
+        }
+    )
 
 
 def shortcut_iri(predicate: str, event_type: str = "") -> URIRef:
@@ -194,8 +292,9 @@ def shortcut_iri(predicate: str, event_type: str = "") -> URIRef:
     ('<https://w3id.org/kgraph/ns#spokeWith>', '<https://w3id.org/kgraph/ns#assault>')
     """
     words = re.findall(r"[A-Za-z0-9]+", _ascii(predicate))
-    name = "".join([w.lower() if i == 0 else w[:1].upper() + w[1:].lower()
-                    for i, w in enumerate(words)])
+    name = "".join(
+        [w.lower() if i == 0 else w[:1].upper() + w[1:].lower() for i, w in enumerate(words)]
+    )
     name = name or re.sub(r"[^a-z0-9]", "", _ascii(event_type).lower()) or "relatedTo"
     return KG_NS[name + "Shortcut" if name in _RESERVED else name]
 
@@ -270,9 +369,16 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
         d = doc(doc_id)
         g = out[d]
         g |= {(d, _TYPE, SDO.NewsArticle), (d, KG.index, num(i))}
-        g.update((d, p, f(meta[k])) for p, k, f in (
-            (SDO.headline, "title", _lit), (SDO.url, "url", lambda u: lit(u, ns.XSD.anyURI)),
-            (SDO.datePublished, "date", _when)) if meta.get(k))
+        g.update(
+            (d, p, f(meta[k]))
+            for p, k, f in (
+                (SDO.headline, "title", _lit),
+                (SDO.url, "url", lambda u: lit(u, ns.XSD.anyURI)),
+                (SDO.datePublished, "date", _when),
+            )
+            if meta.get(k)
+        )
+
     def roles(node: URIRef, d: URIRef, ev: Event, stem: str, fields: tuple) -> Iterator[Triple]:
         """Role triples of ``node``, with an rdf:List beside them to keep an order of 2+."""
         for prop, list_prop, field in _ROLES:
@@ -285,8 +391,10 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
                 cells = [BNode(f"l{key}x{j}") for j in range(len(nodes))]
                 yield node, list_prop, cells[0]
                 for j, (cell, n) in enumerate(zip(cells, nodes, strict=True)):
-                    yield from [(cell, _FIRST, n),
-                                (cell, _REST, cells[j + 1] if j + 1 < len(cells) else _NIL)]
+                    yield from [
+                        (cell, _FIRST, n),
+                        (cell, _REST, cells[j + 1] if j + 1 < len(cells) else _NIL),
+                    ]
 
     for i, record in enumerate(G.graph.get("events", {}).values()):
         # a merged event: one node, described in the graph of every document that reports
@@ -298,26 +406,47 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
         for j, ev in enumerate(reports):
             d = doc(ev.doc_id)
             g, m = out[d], _sub("mention", ev.id, "trigger")
-            g |= {(e, _TYPE, SEM.Event), (e, KG.id, lit(first.id)), (e, KG.index, num(i)),
-                  (e, KG.mentionCount, num(len(reports))), (e, KG.sourceCount, num(sources)),
-                  (e, _DERIVED, m), (e, _GENERATED, run_iri),
-                  (run_iri, _TYPE, KG.Run), (run_iri, KG.version, lit(__version__)),
-                  (m, _TYPE, KG.Mention), (m, NIF.referenceContext, d),
-                  (m, KG.sentenceIndex, num(ev.sentence_index))}
+            g |= {
+                (e, _TYPE, SEM.Event),
+                (e, KG.id, lit(first.id)),
+                (e, KG.index, num(i)),
+                (e, KG.mentionCount, num(len(reports))),
+                (e, KG.sourceCount, num(sources)),
+                (e, _DERIVED, m),
+                (e, _GENERATED, run_iri),
+                (run_iri, _TYPE, KG.Run),
+                (run_iri, KG.version, lit(__version__)),
+                (m, _TYPE, KG.Mention),
+                (m, NIF.referenceContext, d),
+                (m, KG.sentenceIndex, num(ev.sentence_index)),
+            }
             if run and run.get("model"):
                 g.add((run_iri, KG.model, lit(str(run["model"]))))
-            g.add((e, SEM.eventType, KG[ev.type]) if ev.type in QUAD_CLASS
-                  else (e, KG.eventTypeCode, lit(ev.type)))
+            g.add(
+                (e, SEM.eventType, KG[ev.type])
+                if ev.type in QUAD_CLASS
+                else (e, KG.eventTypeCode, lit(ev.type))
+            )
             g.update(roles(e, d, first, first.id, ("source", "target")))
             g.update(span(m, ev.trigger))
             g.update(span(m, ev.sentence, (KG.sentence, KG.sentenceBegin, KG.sentenceEnd)))
             if many:
                 g |= {(m, KG.id, lit(ev.id)), (m, KG.index, num(j))}
             for x in (e, m) if many else (e,):
-                g |= {(x, KG.negated, num(bool(ev.negated))), (x, KG.modality, lit(ev.modality)),
-                      (x, KG.confidence, num(ev.confidence))}
-                g.update((x, p, lit(v)) for p, v in ((KG.predicate, ev.predicate),
-                         (KG.cameoRoot, ev.cameo), (KG.rule, ev.rule)) if v)
+                g |= {
+                    (x, KG.negated, num(bool(ev.negated))),
+                    (x, KG.modality, lit(ev.modality)),
+                    (x, KG.confidence, num(ev.confidence)),
+                }
+                g.update(
+                    (x, p, lit(v))
+                    for p, v in (
+                        (KG.predicate, ev.predicate),
+                        (KG.cameoRoot, ev.cameo),
+                        (KG.rule, ev.rule),
+                    )
+                    if v
+                )
                 if ev.mode is not None:
                     g.add((x, KG.mode, lit(ev.mode)))
                 g.update(roles(x, d, ev, ev.id, ("reported_by",)))
@@ -325,31 +454,47 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
                     g.add((x, SEM.hasPlace, actor(ev.place, d)))
                 if ev.date is not None:
                     dv = ev.date
-                    g |= {(x, SEM.hasTimeStamp, _when(dv.value, dv.granularity)),
-                          (x, KG.dateGranularity, lit(dv.granularity)),
-                          (x, KG.dateText, lit(dv.text))}
+                    g |= {
+                        (x, SEM.hasTimeStamp, _when(dv.value, dv.granularity)),
+                        (x, KG.dateGranularity, lit(dv.granularity)),
+                        (x, KG.dateText, lit(dv.text)),
+                    }
                     g.update(span(x, Span("", dv.start, dv.end), (None, KG.dateBegin, KG.dateEnd)))
-                g.update((x, KG.quantity, _sub("quantity", ev.id, k))
-                         for k in range(len(ev.quantities)))
-                g.update((x, KG.argument, _sub("mention", ev.id, "argument", k))
-                         for k in range(len(ev.arguments)))
+                g.update(
+                    (x, KG.quantity, _sub("quantity", ev.id, k)) for k in range(len(ev.quantities))
+                )
+                g.update(
+                    (x, KG.argument, _sub("mention", ev.id, "argument", k))
+                    for k in range(len(ev.arguments))
+                )
             for k, q in enumerate(ev.quantities):
                 qi = _sub("quantity", ev.id, k)
-                g |= {(qi, _TYPE, SDO.QuantitativeValue), (qi, _DERIVED, m),
-                      (qi, KG.index, num(k)), (qi, KG.quantityKind, lit(q.kind)),
-                      (qi, SDO.value, num(q.value)), (qi, KG.qualifier, lit(q.qualifier))}
+                g |= {
+                    (qi, _TYPE, SDO.QuantitativeValue),
+                    (qi, _DERIVED, m),
+                    (qi, KG.index, num(k)),
+                    (qi, KG.quantityKind, lit(q.kind)),
+                    (qi, SDO.value, num(q.value)),
+                    (qi, KG.qualifier, lit(q.qualifier)),
+                }
                 bound = {"at_least": SDO.minValue, "at_most": SDO.maxValue}.get(q.qualifier)
                 g.update([(qi, bound, num(q.value))] if bound else ())
                 g.update(span(qi, Span(q.text, q.start, q.end)))
             for k, arg in enumerate(ev.arguments):
                 mi = _sub("mention", ev.id, "argument", k)
-                g |= {(mi, _TYPE, KG.Mention), (mi, KG.index, num(k)),
-                      (mi, NIF.referenceContext, d)}
+                g |= {
+                    (mi, _TYPE, KG.Mention),
+                    (mi, KG.index, num(k)),
+                    (mi, NIF.referenceContext, d),
+                }
                 g.update(span(mi, arg))
             for s, t, _ in edge_pairs(ev):
                 p = shortcut_iri(ev.predicate, ev.type)
-                g |= {(actor(s, d), p, actor(t, d)), (p, _TYPE, OWL.ObjectProperty),
-                      (p, RDFS.label, lit(ev.predicate or ev.type.lower()))}
+                g |= {
+                    (actor(s, d), p, actor(t, d)),
+                    (p, _TYPE, OWL.ObjectProperty),
+                    (p, RDFS.label, lit(ev.predicate or ev.type.lower())),
+                }
                 g.update([(p, KG.shortcutOf, KG[ev.type])] if ev.type in QUAD_CLASS else ())
     for i, (n, a) in enumerate(G.nodes(data=True)):
         iri = mint("actor", n)
@@ -357,13 +502,15 @@ def _triples(G: nx.MultiDiGraph, run: dict[str, Any] | None) -> dict[URIRef | No
         if a:  # a node built from an Actor (build_graph adds bare nodes for unknown ids)
             kind = a.get("type", "")
             cls = {"person": FOAF.Person, "place": SEM.Place}.get(kind, ORG.FormalOrganization)
-            desc |= {(iri, _TYPE, cls), (iri, SKOS.prefLabel, lit(a.get("label", ""))),
-                     (iri, KG.actorType, lit(kind)),
-                     (iri, KG.mentionCount, num(a.get("mentions", 0)))}
+            desc |= {
+                (iri, _TYPE, cls),
+                (iri, SKOS.prefLabel, lit(a.get("label", ""))),
+                (iri, KG.actorType, lit(kind)),
+                (iri, KG.mentionCount, num(a.get("mentions", 0))),
+            }
             desc.update((iri, SKOS.altLabel, lit(x)) for x in a.get("aliases", ()))
             desc.update((iri, KG.mergedFrom, lit(x)) for x in a.get("merged", ()))
-            desc.update((iri, KG[k], lit(a[k])) for k in ("country", "sector", "title")
-                        if a.get(k))
+            desc.update((iri, KG[k], lit(a[k])) for k in ("country", "sector", "title") if a.get(k))
             wd = a.get("wikidata") or ""
             if wd:
                 q = re.fullmatch(r"Q[0-9]+", wd)
@@ -460,21 +607,29 @@ def from_rdf(data: Graph | Dataset) -> nx.MultiDiGraph:
 
     G = nx.MultiDiGraph()
     G.graph["documents"] = {
-        ident(d): {"title": text(d, SDO.headline), "date": text(d, SDO.datePublished),
-                   "url": text(d, SDO.url)} for d in ordered(SDO.NewsArticle)}
+        ident(d): {
+            "title": text(d, SDO.headline),
+            "date": text(d, SDO.datePublished),
+            "url": text(d, SDO.url),
+        }
+        for d in ordered(SDO.NewsArticle)
+    }
     for a in ordered(KG.Actor):
         attrs: dict[str, Any] = {}
         if one(a, KG.actorType) is not None:
-            wd = [str(x)[len(WD):] for x in idx[a].get(SKOS.exactMatch, ()) if x.startswith(WD)]
-            attrs = {"label": text(a, SKOS.prefLabel), "type": text(a, KG.actorType),
-                     "country": text(a, KG.country), "sector": text(a, KG.sector),
-                     "wikidata": min(wd) if wd else text(a, KG.wikidata),
-                     "title": text(a, KG.title),
-                     "aliases": sorted(str(x) for x in idx[a].get(SKOS.altLabel, ())),
-                     "mentions": value(a, KG.mentionCount, 0),
-                     "documents": sorted(ident(x) for x in idx[a].get(KG.inDocument, ())),
-                     "merged": sorted(str(x) for x in idx[a].get(KG.mergedFrom, ())),
-                     }
+            wd = [str(x)[len(WD) :] for x in idx[a].get(SKOS.exactMatch, ()) if x.startswith(WD)]
+            attrs = {
+                "label": text(a, SKOS.prefLabel),
+                "type": text(a, KG.actorType),
+                "country": text(a, KG.country),
+                "sector": text(a, KG.sector),
+                "wikidata": min(wd) if wd else text(a, KG.wikidata),
+                "title": text(a, KG.title),
+                "aliases": sorted(str(x) for x in idx[a].get(SKOS.altLabel, ())),
+                "mentions": value(a, KG.mentionCount, 0),
+                "documents": sorted(ident(x) for x in idx[a].get(KG.inDocument, ())),
+                "merged": sorted(str(x) for x in idx[a].get(KG.mergedFrom, ())),
+            }
         G.add_node(ident(a), **attrs)
     G.graph["events"] = {}
 
@@ -485,7 +640,7 @@ def from_rdf(data: Graph | Dataset) -> nx.MultiDiGraph:
         return Event(
             id=event_id,
             doc_id=ident(one(m, NIF.referenceContext)),
-            type=str(kind)[len(KG_NS):] if kind is not None else text(e, KG.eventTypeCode),
+            type=str(kind)[len(KG_NS) :] if kind is not None else text(e, KG.eventTypeCode),
             cameo=text(x, KG.cameoRoot),
             predicate=text(x, KG.predicate),
             trigger=span(m),
@@ -495,15 +650,30 @@ def from_rdf(data: Graph | Dataset) -> nx.MultiDiGraph:
             modality=text(x, KG.modality),
             mode=None if mode is None else str(mode),
             quantities=tuple(
-                Quantity(text(q, KG.quantityKind), value(q, SDO.value, 0), text(q, KG.qualifier),
-                         text(q, NIF.anchorOf), value(q, NIF.beginIndex), value(q, NIF.endIndex))
-                for q in sorted(idx[x].get(KG.quantity, ()), key=lambda q: value(q, KG.index))),
-            date=None if stamp is None else DateValue(
-                str(stamp), text(x, KG.dateGranularity), text(x, KG.dateText),
-                value(x, KG.dateBegin), value(x, KG.dateEnd)),
+                Quantity(
+                    text(q, KG.quantityKind),
+                    value(q, SDO.value, 0),
+                    text(q, KG.qualifier),
+                    text(q, NIF.anchorOf),
+                    value(q, NIF.beginIndex),
+                    value(q, NIF.endIndex),
+                )
+                for q in sorted(idx[x].get(KG.quantity, ()), key=lambda q: value(q, KG.index))
+            ),
+            date=None
+            if stamp is None
+            else DateValue(
+                str(stamp),
+                text(x, KG.dateGranularity),
+                text(x, KG.dateText),
+                value(x, KG.dateBegin),
+                value(x, KG.dateEnd),
+            ),
             place=None if place is None else ident(place),
-            arguments=tuple(span(a) for a in sorted(idx[x].get(KG.argument, ()),
-                                                    key=lambda a: value(a, KG.index))),
+            arguments=tuple(
+                span(a)
+                for a in sorted(idx[x].get(KG.argument, ()), key=lambda a: value(a, KG.index))
+            ),
             confidence=value(x, KG.confidence, 0.5),
             rule=text(x, KG.rule),
             source=members(e, KG.source, KG.sourceList),
@@ -519,8 +689,15 @@ def from_rdf(data: Graph | Dataset) -> nx.MultiDiGraph:
             reports = [report(e, e, ms[0], ident(e)).to_dict()]
         else:
             reports = [report(e, m, m, ident(m)).to_dict() for m in ms]
-        add_event(G, {**reports[0], "mention_count": len(reports),
-                      "source_count": len({r["doc_id"] for r in reports}), "reports": reports[1:]})
+        add_event(
+            G,
+            {
+                **reports[0],
+                "mention_count": len(reports),
+                "source_count": len({r["doc_id"] for r in reports}),
+                "reports": reports[1:],
+            },
+        )
     return G
 
 
@@ -537,9 +714,11 @@ _XSD_STRING = ns.XSD.string  # (attribute lookups on rdflib's namespaces are slo
 _TYPE, _FIRST, _REST, _NIL = RDF.type, RDF.first, RDF.rest, RDF.nil
 _DERIVED, _GENERATED = PROV.wasDerivedFrom, PROV.wasGeneratedBy
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"}
-_BARE = {ns.XSD.integer: re.compile(r"[+-]?[0-9]+\Z"),
-         ns.XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+\Z"),
-         ns.XSD.boolean: re.compile(r"(true|false)\Z")}
+_BARE = {
+    ns.XSD.integer: re.compile(r"[+-]?[0-9]+\Z"),
+    ns.XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+\Z"),
+    ns.XSD.boolean: re.compile(r"(true|false)\Z"),
+}
 
 
 def _escape(m: re.Match) -> str:
@@ -555,8 +734,9 @@ class _Terms:
     """
 
     def __init__(self) -> None:
-        self.namespaces = sorted(((str(v), k) for k, v in PREFIXES.items()),
-                                 key=lambda x: -len(x[0]))
+        self.namespaces = sorted(
+            ((str(v), k) for k, v in PREFIXES.items()), key=lambda x: -len(x[0])
+        )
         self.cache: dict[Any, str] = {RDF.type: "a", RDF.nil: "()"}
 
     def __call__(self, term: Any) -> str:
@@ -582,7 +762,7 @@ class _Terms:
         iri = str(term)
         for namespace, prefix in self.namespaces:
             if iri.startswith(namespace) and _PN_LOCAL.match(iri, len(namespace)):
-                return f"{prefix}:{iri[len(namespace):]}"
+                return f"{prefix}:{iri[len(namespace) :]}"
         return "<" + _IRI_BAD.sub(lambda m: f"\\u{ord(m[0]):04X}", iri) + ">"
 
 
@@ -613,8 +793,13 @@ def _statements(triples: set[Triple], term: _Terms, indent: str = "") -> Iterato
         while isinstance(cell, BNode) and cell not in cells:
             cp = by_subject.get(cell, {})
             first, rest = cp.get(_FIRST, ()), cp.get(_REST, ())
-            if (len(cp) != 2 or len(first) != 1 or len(rest) != 1
-                    or refs.get(cell) != 1 or isinstance(first[0], BNode)):
+            if (
+                len(cp) != 2
+                or len(first) != 1
+                or len(rest) != 1
+                or refs.get(cell) != 1
+                or isinstance(first[0], BNode)
+            ):
                 break
             cells.append(cell)
             items.append(first[0])
@@ -815,11 +1000,15 @@ def _write(path: str | os.PathLike[str], pieces: Iterable[str]) -> Path:
     return path
 
 
-def write_rdf(G: nx.MultiDiGraph, *, turtle: str | os.PathLike[str] | None = None,
-              trig: str | os.PathLike[str] | None = None,
-              nquads: str | os.PathLike[str] | None = None,
-              jsonld: str | os.PathLike[str] | None = None,
-              run: dict[str, Any] | None = None) -> list[Path]:
+def write_rdf(
+    G: nx.MultiDiGraph,
+    *,
+    turtle: str | os.PathLike[str] | None = None,
+    trig: str | os.PathLike[str] | None = None,
+    nquads: str | os.PathLike[str] | None = None,
+    jsonld: str | os.PathLike[str] | None = None,
+    run: dict[str, Any] | None = None,
+) -> list[Path]:
     """Write the Turtle, TriG, N-Quads and/or JSON-LD files of a graph, converting it to
     triples once (``kgraph build`` writes several).
 
@@ -837,21 +1026,24 @@ def write_rdf(G: nx.MultiDiGraph, *, turtle: str | os.PathLike[str] | None = Non
     return out
 
 
-def graph_triples(G: nx.MultiDiGraph, *,
-                  run: dict[str, Any] | None = None) -> dict[URIRef | None, set]:
+def graph_triples(
+    G: nx.MultiDiGraph, *, run: dict[str, Any] | None = None
+) -> dict[URIRef | None, set]:
     """The triples of :func:`to_rdf`, per graph: document IRI (None: default graph) -> set."""
     return _triples(G, run)
 
 
-def write_jsonld(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-                 run: dict[str, Any] | None = None) -> Path:
+def write_jsonld(
+    G: nx.MultiDiGraph, path: str | os.PathLike[str], *, run: dict[str, Any] | None = None
+) -> Path:
     """Write :func:`to_rdf` as JSON-LD (one ``@graph`` per document, kgraph's prefixes as
     the ``@context``); as :func:`write_turtle`."""
     return _write(path, _jsonld(_triples(G, run)))
 
 
-def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-                 run: dict[str, Any] | None = None) -> Path:
+def write_turtle(
+    G: nx.MultiDiGraph, path: str | os.PathLike[str], *, run: dict[str, Any] | None = None
+) -> Path:
     """Write the union of all documents' graphs as one Turtle file.
 
     Args:
@@ -869,14 +1061,16 @@ def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
     return _write(path, _turtle(_triples(G, run)))
 
 
-def write_trig(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-               run: dict[str, Any] | None = None) -> Path:
+def write_trig(
+    G: nx.MultiDiGraph, path: str | os.PathLike[str], *, run: dict[str, Any] | None = None
+) -> Path:
     """Write :func:`to_rdf` as TriG, one named graph per document; as :func:`write_turtle`."""
     return _write(path, _trig(_triples(G, run)))
 
 
-def write_nquads(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
-                 run: dict[str, Any] | None = None) -> Path:
+def write_nquads(
+    G: nx.MultiDiGraph, path: str | os.PathLike[str], *, run: dict[str, Any] | None = None
+) -> Path:
     """Write :func:`to_rdf` as N-Quads, one graph per document; as :func:`write_turtle`."""
     return _write(path, _nquads(_triples(G, run)))
 
@@ -906,8 +1100,10 @@ def parse_rdf(path: str | os.PathLike[str]) -> Graph | Dataset:
     path = Path(path)
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(f"{path}: cannot tell the RDF syntax from the extension "
-                         f"{path.suffix!r}; expected one of {', '.join(_FORMATS)}")
+        raise InputError(
+            f"{path}: cannot tell the RDF syntax from the extension "
+            f"{path.suffix!r}; expected one of {', '.join(_FORMATS)}"
+        )
     data = Graph() if fmt in ("turtle", "nt") else Dataset()
     try:
         with open(path, "rb") as fh:

@@ -171,7 +171,9 @@ def test_graph_files_for_gephi_parse_and_keep_names(runs, name):
     G = (nx.read_graphml if name.endswith("graphml") else nx.read_gexf)(tmp / "out" / name)
     labels = {str(v) for _, d in G.nodes(data=True) for v in d.values()}
     # XML 1.0 cannot hold control characters: names without them come back exactly
-    assert {n for n in hostile_names() if not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", n)} <= labels
+    assert {
+        n for n in hostile_names() if not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", n)
+    } <= labels
 
 
 @pytest.mark.model
