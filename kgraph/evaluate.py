@@ -10,7 +10,6 @@ gold states them, quantities, date, modality and negation of the gold events fou
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict, namedtuple
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .textin import json_line
 
 __all__ = [
     "PLOVER_TYPES",
@@ -640,12 +640,7 @@ def load_jsonl(path: str | Path) -> list[dict]:
             for n, line in enumerate(f, 1):
                 if not line.strip():
                     continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(
-                        f"{path}:{n}: invalid JSON ({exc}); expected one JSON object per line"
-                    ) from None
+                rec = json_line(line, f"{path}:{n}")
                 if not isinstance(rec, dict):
                     raise InputError(
                         f"{path}:{n}: expected a JSON object per line, got {type(rec).__name__}"

@@ -12,13 +12,13 @@ files of the same shape are layered on top (later entries with the same key win)
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
+from .textin import json_line
 
 __all__ = ["GazetteerEntry", "Lexicons", "RoleEntry", "Trigger", "load_lexicons"]
 
@@ -115,21 +115,35 @@ def _read_gazetteer(path: Path, gaz: dict) -> None:
     for i, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        try:
-            d = json.loads(line)
-            e = GazetteerEntry(
-                id=str(d["id"]),
-                name=str(d["name"]),
-                type=str(d.get("type") or "organisation"),
-                country=d.get("country"),
-                sector=d.get("sector"),
-                wikidata=d.get("wikidata"),
-                aliases=tuple(d.get("aliases") or ()),
-                demonyms=tuple(d.get("demonyms") or ()),
-                people=tuple(d.get("people") or ()),
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"{path}:{i}: bad gazetteer entry ({exc})") from None
+        where = f"{path}:{i}"
+        d = json_line(line, where)
+        if not isinstance(d, dict):
+            raise InputError(f"{where}: a gazetteer entry is a JSON object, not {type(d).__name__}")
+        for key in ("id", "name"):
+            if not isinstance(d.get(key), str | int) or not str(d[key]).strip():
+                raise InputError(
+                    f'{where}: bad gazetteer entry ("{key}" must be a non-empty string)'
+                )
+        for key in ("type", "country", "sector", "wikidata"):
+            if d.get(key) is not None and not isinstance(d[key], str):
+                raise InputError(f'{where}: bad gazetteer entry ("{key}" must be a string)')
+        for key in ("aliases", "demonyms", "people"):
+            v = d.get(key) or []
+            if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+                raise InputError(
+                    f'{where}: bad gazetteer entry ("{key}" must be a list of non-empty strings)'
+                )
+        e = GazetteerEntry(
+            id=str(d["id"]),
+            name=str(d["name"]),
+            type=str(d.get("type") or "organisation"),
+            country=d.get("country"),
+            sector=d.get("sector"),
+            wikidata=d.get("wikidata"),
+            aliases=tuple(d.get("aliases") or ()),
+            demonyms=tuple(d.get("demonyms") or ()),
+            people=tuple(d.get("people") or ()),
+        )
         gaz[e.id] = e
 
 

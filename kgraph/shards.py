@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import json
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -32,6 +31,7 @@ from typing import Any
 
 from .errors import InputError, KGraphError
 from .records import Document, DocumentResult
+from .textin import json_line
 
 __all__ = ["Shard", "merge_shards", "read_results", "tag_results"]
 
@@ -97,17 +97,21 @@ def _records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
             "shard (from kgraph extract -o or kgraph build)"
         ) from None
     with fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            origin = f"{path}:{lineno}"
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{origin}: not valid JSON ({exc.msg})") from None
-            if not isinstance(rec, dict) or "doc_id" not in rec:
-                raise InputError(f"{origin}: not a kgraph document record (no doc_id)")
-            yield origin, rec
+        lineno = 0
+        try:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                origin = f"{path}:{lineno}"
+                rec = json_line(line, origin)
+                if not isinstance(rec, dict) or "doc_id" not in rec:
+                    raise InputError(f"{origin}: not a kgraph document record (no doc_id)")
+                yield origin, rec
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path}:{lineno + 1}: not UTF-8 text ({exc.reason}); give the events.jsonl of "
+                "each shard (from kgraph extract -o or kgraph build)"
+            ) from None
 
 
 def _shard_of(path: Path) -> tuple[Shard | None, Iterator[tuple[str, dict[str, Any]]]]:

@@ -167,6 +167,19 @@ def _items(source: str | os.PathLike[str], opts: _Opts, stdin: IO[Any] | None) -
         files = [p for p in files if not p.name.startswith(".")]
         if not files:
             raise InputError(f"no .txt or .jsonl files in {path}")
+        others = sorted(
+            p.name + ("/" if p.is_dir() else "")
+            for p in path.iterdir()
+            if not p.name.startswith(".") and p not in files
+        )
+        if others:  # said, not silently passed over
+            shown = ", ".join(others[:5]) + (
+                f" and {len(others) - 5} more" if len(others) > 5 else ""
+            )
+            logger.warning(
+                "%s: %d %s not read (only the .txt and .jsonl files of a directory are): %s",
+                path, len(others), "entry" if len(others) == 1 else "entries", shown,
+            )  # fmt: skip
         for p in files:
             yield from _read_path(p, opts)
     elif not path.exists():
@@ -197,7 +210,7 @@ def _read_path(path: Path, opts: _Opts) -> Iterator[_Item]:
             # a JSONL file with a record anywhere is judged line by line: broken lines lose
             # nothing else
             if path.suffix.lower() != ".jsonl" or not _any_record(fh, opts):
-                yield name, name, stem, "binary file, not text"
+                yield name, name, stem, "binary file, not text" + _packed(head)
                 return
             fh.seek(0)
         try:
@@ -244,7 +257,7 @@ def _read_stdin(stream: IO[Any], opts: _Opts) -> Iterator[_Item]:
         parts.append(part)
     raw = b"".join(parts) if parts and isinstance(parts[0], bytes) else "".join(parts)
     head = raw[:8192] if isinstance(raw, bytes) else raw[:8192].encode("utf-8", "replace")
-    text = _Bad("binary input, not text") if _binary(head) else raw
+    text = _Bad("binary input, not text" + _packed(head)) if _binary(head) else raw
     text = _decode(text, False) if isinstance(text, bytes) else text
     if isinstance(text, _Bad):
         yield "<stdin>", "<stdin>", "stdin", text.reason
@@ -265,6 +278,22 @@ def _any_record(fh: IO[bytes], opts: _Opts) -> bool:
     return any(
         not isinstance(line, _Bad) and _RECORD_START.match(line) for line in _bounded(fh, opts)
     )
+
+
+_PACKED = {b"\x1f\x8b": ("gzip", "zcat"), b"BZh": ("bzip2", "bzcat"), b"\xfd7zXZ": ("xz", "xzcat"),
+           b"PK\x03\x04": ("zip", "unzip -p"), b"(\xb5/\xfd": ("zstd", "zstdcat")}  # fmt: skip
+
+
+def _packed(head: bytes) -> str:
+    """A hint when binary input is a compressed file.
+
+    >>> _packed(b"\\x1f\\x8b\\x08"), _packed(b"\\x89PNG")
+    (' (gzip-compressed: decompress it first, e.g. zcat FILE | kgraph extract -)', '')
+    """
+    for magic, (kind, cat) in _PACKED.items():
+        if head.startswith(magic):
+            return f" ({kind}-compressed: decompress it first, e.g. {cat} FILE | kgraph extract -)"
+    return ""
 
 
 def _binary(head: bytes) -> bool:
@@ -391,6 +420,23 @@ def _guess_id(line: str, key: str) -> str:
     return str(value).strip() and str(value)
 
 
+def json_line(line: str, origin: str) -> Any:
+    """One line of a JSONL file parsed, or an :class:`InputError` naming ``origin`` (file:line):
+    for bad syntax, but also for what Python's parser refuses beyond it (deep nesting, huge
+    numbers), which would otherwise escape as an internal error.
+
+    >>> json_line('[' * 100000, "x.jsonl:3")
+    Traceback (most recent call last):
+    kgraph.errors.InputError: x.jsonl:3: not valid JSON (nested too deeply)
+    """
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{origin}: {_bad_json(e)}") from None
+    except (RecursionError, ValueError) as e:
+        raise InputError(f"{origin}: {_odd_json(e)}") from None
+
+
 def _bad_json(e: json.JSONDecodeError) -> str:
     return f"not valid JSON ({e.msg.removesuffix(' at')} at column {e.colno})"
 
@@ -462,6 +508,14 @@ def _record(obj: Any, origin: str, default_id: str, opts: _Opts) -> tuple[str, D
         if isinstance(value, dict | list | bool):
             return doc_id, f'"{key}" must be a string, not {_a(_kind(value))}'
         meta.append(None if value is None or value == "" else str(value))
+    if meta[1] is not None:
+        date = iso_date(meta[1])
+        if date is None:
+            return doc_id, (
+                f'"{opts.date_key}" is not a date kgraph can read ({meta[1][:40]!r}); write '
+                "YYYY-MM-DD (or YYYY-MM, YYYY, an ISO date-time, YYYYMMDD, an RFC 2822 date)"
+            )
+        meta[1] = date
     keys = (opts.id_key, opts.text_key, opts.title_key, opts.date_key, opts.url_key)
     for key, value in zip(keys, (doc_id, text, *meta), strict=True):
         bad = _SURROGATE.search(value or "")
@@ -472,6 +526,39 @@ def _record(obj: Any, origin: str, default_id: str, opts: _Opts) -> tuple[str, D
             )
     doc = _document(doc_id, text, meta, origin, opts, f'"{opts.text_key}" is empty')
     return doc_id, doc
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+_ISO_TIME = re.compile(r"[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?", re.I)
+
+
+def iso_date(value: str) -> str | None:
+    """A publication date as ISO 8601 (``YYYY-MM-DD``, or ``YYYY-MM``/``YYYY`` when that is
+    all it gives), from the forms feeds and event datasets use; None if it is not one.
+
+    >>> [iso_date(v) for v in ("2021-05-12", "2021-05-12T09:30:00Z", "20210512", "2021-05")]
+    ['2021-05-12', '2021-05-12', '2021-05-12', '2021-05']
+    >>> iso_date("Wed, 12 May 2021 09:30:00 GMT"), iso_date("2021-13-45"), iso_date("yesterday")
+    ('2021-05-12', None, None)
+    """
+    import datetime as dt
+    from email.utils import parsedate_to_datetime
+
+    v = value.strip()
+    if re.fullmatch(r"\d{8}", v):  # GDELT's SQLDATE
+        v = f"{v[:4]}-{v[4:6]}-{v[6:]}"
+    m = _ISO_DATE.match(v)
+    if m and (m.end() == len(v) or (m[3] and _ISO_TIME.fullmatch(v, m.end()))):
+        year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+        return m[0]
+    try:
+        return parsedate_to_datetime(v).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _document(

@@ -407,7 +407,10 @@ def test_load_jsonl(tmp_path):
     path.write_text('{"a": 1}\n\n{"b": "\u2028"}\n', encoding="utf-8")
     assert load_jsonl(path) == [{"a": 1}, {"b": "\u2028"}]
     path.write_text('{"a": 1}\n{"b": \n')
-    with pytest.raises(InputError, match=r"p\.jsonl:2: invalid JSON"):
+    with pytest.raises(InputError, match=r"p\.jsonl:2: not valid JSON"):
+        load_jsonl(path)
+    path.write_text("[" * 100_000 + "\n")  # deeper than Python's parser goes
+    with pytest.raises(InputError, match=r"p\.jsonl:1: not valid JSON \(nested too deeply\)"):
         load_jsonl(path)
     path.write_text("[1]\n")
     with pytest.raises(InputError, match=r"p\.jsonl:1: expected a JSON object"):

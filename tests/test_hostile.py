@@ -743,3 +743,25 @@ def test_resume_needs_a_store(tmp_path):
         assert_clean_stderr(r)
         == "kgraph: error: --resume continues a store build: give its --store DIR\n"
     )
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ('{"id": "x", "name": "X Group", "aliases": "XG"}', '"aliases" must be a list'),
+        ('{"id": "x", "name": ["X"]}', '"name" must be a non-empty string'),
+        ('{"id": "x", "name": " "}', '"name" must be a non-empty string'),
+        ('{"id": "x", "name": "X", "country": 5}', '"country" must be a string'),
+        ('["x"]', "a JSON object, not list"),
+        ("[" * 100_000, "nested too deeply"),
+    ],
+)
+def test_a_bad_user_gazetteer_line_is_refused_by_line(tmp_path, line, reason):
+    path = tmp_path / "mine.jsonl"
+    path.write_text('{"id": "ok", "name": "Ok Front"}\n' + line + "\n", encoding="utf-8")
+    from kgraph.errors import InputError
+    from kgraph.lexicons import load_lexicons
+
+    with pytest.raises(InputError) as exc:
+        load_lexicons((str(path),))
+    assert str(exc.value).startswith(f"{path}:2: ") and reason in str(exc.value)

@@ -331,3 +331,54 @@ def test_safe_filename_never_escapes_and_is_injective(a, b):
     assert name not in (".", "..")
     if a != b:
         assert safe_filename(b) != name
+
+
+def test_publication_dates_are_normalised_or_the_record_is_refused(tmp_path):
+    dates = {
+        "iso": "2021-05-12",
+        "datetime": "2021-05-12T09:30:00+02:00",
+        "gdelt": 20210512,
+        "rss": "Wed, 12 May 2021 09:30:00 GMT",
+        "month": "2021-05",
+        "none": None,
+        "impossible": "2021-02-30",
+        "relative": "yesterday",
+    }
+    path = write(
+        tmp_path,
+        "d.jsonl",
+        jsonl(*({"id": k, "text": "Talks.", "date": v} for k, v in dates.items())),
+    )
+    failures: list[Failure] = []
+    got = {d.id: d.date for d in read_documents(path, on_error="skip", failures=failures)}
+    assert got == {"iso": "2021-05-12", "datetime": "2021-05-12", "gdelt": "2021-05-12",
+                   "rss": "2021-05-12", "month": "2021-05", "none": None}  # fmt: skip
+    assert {f.doc: f.origin for f in failures} == {
+        "impossible": f"{path}:7",
+        "relative": f"{path}:8",
+    }
+    assert all('"date" is not a date kgraph can read' in f.reason for f in failures)
+    with pytest.raises(InputError, match="'yesterday'.*YYYY-MM-DD"):
+        list(
+            read_documents(write(tmp_path, "one.jsonl", jsonl({"text": "x", "date": "yesterday"})))
+        )
+
+
+def test_a_directory_says_which_entries_it_does_not_read(tmp_path, caplog):
+    import gzip
+
+    write(tmp_path, "a.txt", "Talks resumed.")
+    write(tmp_path, "b.jsonl.gz", gzip.compress(jsonl({"id": "b", "text": "Talks."})))
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "c.txt", "Talks.")
+    with caplog.at_level("WARNING"):
+        assert [d.id for d in read_documents(tmp_path)] == ["a"]
+    assert "2 entries not read" in caplog.text and "b.jsonl.gz, sub/" in caplog.text
+
+
+def test_compressed_input_is_refused_with_how_to_read_it(tmp_path):
+    import gzip
+
+    path = write(tmp_path, "corpus.jsonl.gz", gzip.compress(jsonl({"id": "b", "text": "Talks."})))
+    with pytest.raises(InputError, match=r"gzip-compressed: decompress it first, e\.g\. zcat"):
+        list(read_documents(path))
