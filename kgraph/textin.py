@@ -510,11 +510,12 @@ def _record(obj: Any, origin: str, default_id: str, opts: _Opts) -> tuple[str, D
         meta.append(None if value is None or value == "" else str(value))
     if meta[1] is not None:
         date = iso_date(meta[1])
-        if date is None:
-            return doc_id, (
-                f'"{opts.date_key}" is not a date kgraph can read ({meta[1][:40]!r}); write '
-                "YYYY-MM-DD (or YYYY-MM, YYYY, an ISO date-time, YYYYMMDD, an RFC 2822 date)"
-            )
+        if date is None:  # the text is still good: read it, undated, and say so
+            logger.warning(
+                '%s (%s): "%s" is not a date kgraph can read (%r), so the document is read '
+                "without one; write YYYY-MM-DD (or YYYY-MM, YYYY, an ISO date-time, YYYYMMDD, "
+                "an RFC 2822 date)", doc_id, origin, opts.date_key, meta[1][:40],
+            )  # fmt: skip
         meta[1] = date
     keys = (opts.id_key, opts.text_key, opts.title_key, opts.date_key, opts.url_key)
     for key, value in zip(keys, (doc_id, text, *meta), strict=True):
