@@ -763,11 +763,30 @@ COMMANDS = {
 }
 
 
+class _NoteFormatter:
+    """A log record as one printable line (names from the input are escaped)."""
+
+    def __init__(self, fmt: str) -> None:
+        import logging
+
+        self._inner = logging.Formatter(fmt)
+
+    def format(self, record) -> str:
+        return _printable(self._inner.format(record)).replace("\n", "\\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``kgraph`` console script and ``python -m kgraph``."""
     args = _parser().parse_args(argv)
     # a name in a script the font lacks (emoji) is drawn as a box, not a warning per glyph
     warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
+    if not getattr(args, "quiet", False):  # the library's notes, one line each, on stderr
+        import logging
+
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_NoteFormatter("kgraph: note: %(message)s"))
+        handler.setLevel(logging.WARNING)
+        logging.getLogger("kgraph").addHandler(handler)
     with interrupts.handling():  # SIGTERM takes the path of Ctrl-C
         return _run(args)
 

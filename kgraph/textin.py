@@ -147,7 +147,7 @@ def read_documents(
             item = f'duplicate id "{item.id}" (first seen {where})'
         if on_error == "fail":
             raise InputError(f"{origin}: {item}")
-        logger.warning("skipped %s: %s", origin, item)
+        logger.info("skipped %s: %s", origin, item)  # (the CLI lists them itself)
         if failures is not None:
             failures.append(Failure(doc_id, origin, item))
 

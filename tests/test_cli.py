@@ -117,3 +117,20 @@ def test_skip_mode_keeps_good_documents_and_lists_bad_ones(tmp_path):
     assert [json.loads(x)["doc_id"] for x in r.stdout.decode().splitlines()] == ["good"]
     fails = [json.loads(x) for x in open(tmp_path / "f.jsonl")]
     assert len(fails) == 2 and all(f["reason"] for f in fails)
+
+
+@pytest.mark.model
+def test_notes_reach_stderr_once_per_problem_and_q_silences_them(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text(
+        '{"id": "a", "text": "Russia shelled Kharkiv.", "date": "yesterday"}\n', encoding="utf-8"
+    )
+    (tmp_path / "in" / "notes.md").write_text("not read", encoding="utf-8")
+    r = run_cli("extract", str(tmp_path / "in"), "-o", str(tmp_path / "a.out"))
+    err = r.stderr.decode()
+    assert r.returncode == 0, err
+    assert err.count("kgraph: note: ") == 2
+    assert "1 entry not read (only the .txt and .jsonl files of a directory are): notes.md" in err
+    assert "a (" in err and "is read without one" in err
+    quiet = run_cli("extract", str(tmp_path / "in"), "-o", str(tmp_path / "a.out"), "-q")
+    assert quiet.returncode == 0 and quiet.stderr == b""

@@ -345,7 +345,9 @@ def test_publication_dates_are_normalised_or_dropped_with_a_note(tmp_path, caplo
         "relative": "yesterday",
     }
     path = write(
-        tmp_path, "d.jsonl", jsonl(*({"id": k, "text": "Talks.", "date": v} for k, v in dates.items()))
+        tmp_path,
+        "d.jsonl",
+        jsonl(*({"id": k, "text": "Talks.", "date": v} for k, v in dates.items())),
     )
     with caplog.at_level("WARNING"):
         got = {d.id: d.date for d in read_documents(path)}
@@ -354,7 +356,7 @@ def test_publication_dates_are_normalised_or_dropped_with_a_note(tmp_path, caplo
                    "impossible": None, "relative": None}  # fmt: skip
     notes = [r.getMessage() for r in caplog.records]
     assert len(notes) == 2 and all("is read without one" in n for n in notes)
-    assert notes[0].startswith(f"impossible ({path}:7): \"date\" is not a date")
+    assert notes[0].startswith(f'impossible ({path}:7): "date" is not a date')
     assert "'yesterday'" in notes[1]
 
 
