@@ -374,9 +374,11 @@ def _write_build(args, stream, failures: list) -> int:
         _note(args, f"{out}: removed the temporary files of a killed run")
     checkpoint = None
     if db is not None and hasattr(args, "input"):  # a build (not a merge) into a store
-        from .resume import Checkpoint
+        from .resume import Checkpoint, settings_fingerprint
 
-        checkpoint = args.checkpoint = Checkpoint.for_store(db, resume=args.resume)
+        settings = settings_fingerprint(args.model, [*args.gazetteer, *args.lexicon])
+        checkpoint = Checkpoint.for_store(db, resume=args.resume, settings=settings)
+        args.checkpoint = checkpoint
         if checkpoint.left_over:
             _note(
                 args,

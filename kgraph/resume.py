@@ -13,8 +13,10 @@ journal behind; ``--resume`` then
 - extracts the rest,
 
 and writes the store once, as an uninterrupted build would have.  A document id is one
-document in the store, so nothing is ever duplicated.  ``--resume`` assumes the same
-model, gazetteer and lexicon files as the interrupted build.
+document in the store, so nothing is ever duplicated.  The hash also covers the run's
+settings (:func:`settings_fingerprint`: kgraph's version, the model and its version, the
+contents of the gazetteer and lexicon files), so a document read with other settings is
+extracted again, not taken over.
 
 >>> from kgraph.records import Document, DocumentResult
 >>> c = Checkpoint(None, resume=True, stored={"a": input_hash(Document("a", "Old."))})
@@ -37,7 +39,7 @@ from typing import IO, Any
 
 from .records import Document, DocumentResult
 
-__all__ = ["HASH_KEY", "JOURNAL", "Checkpoint", "input_hash"]
+__all__ = ["HASH_KEY", "JOURNAL", "Checkpoint", "input_hash", "settings_fingerprint"]
 
 #: The journal's file name in the store directory.
 JOURNAL = "kgraph-resume.jsonl"
@@ -45,10 +47,37 @@ JOURNAL = "kgraph-resume.jsonl"
 HASH_KEY = "input_sha1"
 
 
-def input_hash(doc: Document) -> str:
-    """SHA-1 of what extraction reads from a document: text, title, date and url."""
-    data = json.dumps([doc.text, doc.title, doc.date, doc.url], ensure_ascii=False)
+def input_hash(doc: Document, settings: str = "") -> str:
+    """SHA-1 of what extraction reads from a document (text, title, date and url) and of
+    the ``settings`` it is read with (see :func:`settings_fingerprint`)."""
+    parts = [doc.text, doc.title, doc.date, doc.url] + ([settings] if settings else [])
+    data = json.dumps(parts, ensure_ascii=False)
     return hashlib.sha1(data.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
+
+
+def settings_fingerprint(model: str, files: Iterable[str | os.PathLike[str]] = ()) -> str:
+    """What else decides a document's extraction: kgraph's version, the model's name and
+    installed version, and the bytes of the user's gazetteer and lexicon files.
+
+    >>> settings_fingerprint("no_such_model") == settings_fingerprint("no_such_model")
+    True
+    """
+    from importlib import metadata
+
+    from . import __version__
+
+    try:
+        model_version = metadata.version(model.replace("_", "-"))
+    except (metadata.PackageNotFoundError, ValueError):
+        model_version = "?"
+    h = hashlib.sha1(usedforsecurity=False)
+    h.update(json.dumps([__version__, model, model_version]).encode())
+    for f in files:
+        try:
+            h.update(Path(f).read_bytes())
+        except OSError:
+            h.update(os.fsencode(f))
+    return h.hexdigest()
 
 
 class Checkpoint:
@@ -59,12 +88,19 @@ class Checkpoint:
         resume: Skip and reuse finished documents; else start afresh (an old journal is
             replaced when the first document is finished).
         stored: Document id -> its hash, for the documents in the store.
+        settings: The run's :func:`settings_fingerprint`, folded into every hash.
     """
 
     def __init__(
-        self, journal: str | os.PathLike[str] | None, *, resume: bool, stored: dict[str, str]
+        self,
+        journal: str | os.PathLike[str] | None,
+        *,
+        resume: bool,
+        stored: dict[str, str],
+        settings: str = "",
     ) -> None:
         self.path = None if journal is None else Path(journal)
+        self.settings = settings
         self.resume = resume
         self.stored = stored if resume else {}
         self.saved: dict[str, DocumentResult] = {}  # from the journal of an earlier run
@@ -79,7 +115,7 @@ class Checkpoint:
         self._fh: IO[str] | None = None
 
     @classmethod
-    def for_store(cls, db: Any, *, resume: bool) -> Checkpoint:
+    def for_store(cls, db: Any, *, resume: bool, settings: str = "") -> Checkpoint:
         """The checkpoint of a build into ``db`` (a :class:`kgraph.store.LocalStore` keeps
         its journal in its directory; other stores have none)."""
         path = getattr(db, "path", None)
@@ -92,13 +128,14 @@ class Checkpoint:
                     h = None
                 if isinstance(h, str):
                     stored[doc_id] = h
-        return cls(None if path is None else Path(path) / JOURNAL, resume=resume, stored=stored)
+        journal = None if path is None else Path(path) / JOURNAL
+        return cls(journal, resume=resume, stored=stored, settings=settings)
 
     def select(self, docs: Iterable[Document]) -> Iterator[Document]:
         """The documents still to extract (the others are counted or kept for
         :meth:`record`)."""
         for d in docs:
-            h = input_hash(d)
+            h = input_hash(d, self.settings)
             if self.stored.get(d.id) == h:
                 self.skipped += 1
                 continue

@@ -691,6 +691,14 @@ def test_a_killed_build_changes_nothing_and_resume_finishes_it(tmp_path, prior, 
         r = run_cli("build", corpus20, "--store", kg, "--resume")  # nothing left to do
         assert r.returncode == 0 and "(20 unchanged document(s) skipped" in r.stderr.decode()
         assert dump(kg) == dump(prior / "ref")
+        # other settings (here a gazetteer of the user's) are not resumed: all read again
+        mine = tmp_path / "mine.jsonl"
+        mine.write_text('{"id": "x", "name": "Xanadu Front", "type": "armed_group"}\n', "utf-8")
+        r = run_cli("build", corpus20, "--store", kg, "--resume", "--gazetteer", mine)
+        err = r.stderr.decode()
+        assert r.returncode == 0 and "20 replaced (0 unchanged document(s) skipped" in err, err
+        r = run_cli("build", corpus20, "--store", kg, "--resume", "--gazetteer", mine)
+        assert "(20 unchanged document(s) skipped" in r.stderr.decode()
 
 
 @pytest.mark.model
