@@ -62,6 +62,13 @@ ANAPHORIC_NOUNS = {
     "nation": {"country"},
     "kingdom": {"country"},
 }
+#: Nouns of a relation to someone ("Lai's son", "the United States' allies"): the noun is not
+#: its possessor or modifier, so an argument such a noun heads is not resolved through them.
+RELATIONAL_NOUNS = frozenset(
+    "son daughter child wife husband father mother brother sister family relative widow "
+    "lawyer attorney partner ally neighbor neighbour rival enemy foe adversary critic "
+    "opponent detractor supporter friend victim successor predecessor".split()
+)
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
@@ -160,6 +167,14 @@ class ActorIndex:
             return [key] if key else []
         if depth <= 0:
             return []
+        if tok.lemma_.lower() in RELATIONAL_NOUNS and tok.pos_ == "NOUN":
+            # "Lai's son Sebastien", "its partners: Mexico, Canada": only what names them
+            keys: list[str] = []
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    for g in (c, *(x for x in c.subtree if x.dep_ == "conj")):
+                        keys += [k for k in self.actors_of(g, depth=0) if k not in keys]
+            return keys
         # a non-actor noun: look at the actors that modify it ("Israeli strikes on Gaza")
         for dep in ("poss", "amod", "compound", "nmod"):
             for c in tok.children:

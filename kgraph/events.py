@@ -70,6 +70,8 @@ RELATIVE = {"which", "that", "who", "whom"}
 ADJ_TRIGGERS = {"opposed": "oppose", "ready": "agree", "willing": "agree", "prepared": "agree",
                 "committed": "agree", "determined": "agree"}  # fmt: skip
 _ADJ_WORDS = frozenset(ADJ_TRIGGERS)
+#: Verbs that either request or ask a question (see ``_question``).
+QUESTION_VERBS = frozenset({"ask", "query", "question"})
 #: Intent: a planned or hypothetical cooperative act is an agreement to act (CAMEO 03),
 #: a planned or hypothetical act of force a threat (CAMEO 13).
 INTENT_TYPES = {
@@ -97,11 +99,28 @@ def _conj(tok) -> list:
     return out
 
 
-def _keys(idx: ActorIndex, toks) -> list[str]:
+def _question(v) -> bool:
+    """``v`` is "ask" putting a question, not a request: "asked X whether/if ...", "asked
+    (X) what/why/how ...", "asked about ..."."""
+    if v.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("ccomp", "advcl", "xcomp", "dobj"):
+            first = next(iter(c.subtree))
+            if first.lower_ in ("whether", "if") or (
+                first.tag_ in ("WDT", "WP", "WRB") and first.i > v.i
+            ):
+                return True
+    return False
+
+
+def _keys(idx: ActorIndex, toks, depth: int = 2) -> list[str]:
     out: list[str] = []
     for t in toks:
         for c in _conj(t):
-            for k in idx.actors_of(c):
+            for k in idx.actors_of(c, depth=depth):
                 if k not in out:
                     out.append(k)
     return out
@@ -205,7 +224,7 @@ class _Reader:
             if lemma in LIGHT_VERBS or (lemma.startswith("re") and lemma[2:] in LIGHT_VERBS):
                 for c in tok.children:
                     if c.dep_ in ("dobj", "pobj") or (
-                        c.dep_ == "prep" and lemma in ("remain", "keep", "stay", "arrive")
+                        c.dep_ == "prep" and lemma in ("remain", "keep", "stay", "arrive", "engage")
                     ):
                         noun = (
                             c
@@ -306,6 +325,15 @@ class _Reader:
                 for g in c.children
             )
         ]
+        if not objs:  # "kidnapped up to 16 advisers": the parser makes "up" a particle
+            ups = [c for c in v.children if c.dep_ == "prt" and c.lower_ == "up"]
+            objs = [
+                p
+                for c in (*v.children, *(g for u in ups for g in u.children))
+                if c.dep_ == "prep" and c.lower_ == "to" and c.i and c.nbor(-1).lower_ == "up"
+                for p in c.children
+                if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children)
+            ]
         keys = self._keys(objs)
         if (
             keys
@@ -337,6 +365,12 @@ class _Reader:
                      for p in g.children if p.dep_ == "pobj"]  # fmt: skip
             keys += [k for k in self._keys(extra) if k not in keys]
             return keys, "prep-object"
+        for o in [c for c in v.children if c.dep_ in OBJ_DEPS]:  # "imposed restrictions on Iran"
+            keys = self._keys(
+                _prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of", "between"})
+            )
+            if keys:
+                return keys, "object-prep"
         for p in pobjs:  # "reneged on his commitment to the Zambian people"
             keys = self._keys(_prep_objects(p, set(DEFAULT_TARGET_PREPS) | {"for"}))
             if keys:
@@ -345,12 +379,6 @@ class _Reader:
             keys, rule = self._noun_clause(o)  # "insisted on its demands that Burundi grant ..."
             if keys:
                 return keys, rule
-        for o in [c for c in v.children if c.dep_ in OBJ_DEPS]:  # "imposed restrictions on Iran"
-            keys = self._keys(
-                _prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of", "between"})
-            )
-            if keys:
-                return keys, "object-prep"
         # purpose clauses count too: "opened fire to disperse demonstrators"
         comps = [c for c in v.children if c.dep_ in ("ccomp", "xcomp")] + _purpose_clauses(v)
         for comp in comps:  # "demanded that Mugabe resign", "urged X to"
@@ -393,9 +421,10 @@ class _Reader:
             return [], ""
         for c in t.children:
             if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i:
-                keys = self._keys(
-                    [g for g in c.children if g.dep_ in SUBJ_DEPS and g.lower_ not in RELATIVE]
-                )
+                subj = [g for g in c.children if g.dep_ in SUBJ_DEPS and g.lower_ not in RELATIVE]
+                # the subject itself names an actor ("demand that Israel withdraw"), not a
+                # thing of one's ("accusations that Lai's trial is unfair")
+                keys = [k for k in _keys(self.idx, subj, depth=0) if k not in self.exclude]
                 if keys:
                     self.consumed.add(c.i)
                     return keys, "noun-clause-subject"
@@ -565,6 +594,8 @@ class _Reader:
                 continue
             if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in v.children):
                 continue  # "Israel must withdraw" is an obligation (see read_demands), not an event
+            if _question(v):
+                continue  # "asked him whether he agreed": a question, not a request
             if not src:
                 continue
             if (

@@ -179,3 +179,46 @@ def test_a_title_before_a_name_is_part_of_one_mention(nlp):
     assert "President" in ruto.title and "Minister" in abiy.title
     # the title words are not mentions of anyone else
     assert not [m for a in res.actors for m in a.mentions if m.text in ("President", "Minister")]
+
+
+@pytest.mark.parametrize(
+    "text, src, tgt",
+    [
+        # a relation's possessor is not the relation: the son, not his father, met them
+        ("Navalny's widow Yulia met German officials in Berlin.", {"Yulia"}, {"Germany"}),
+        # "its partners: X, Y" names the partners
+        (
+            "China is waging a trade war with Washington's allies — Japan and Australia.",
+            {"China"},
+            {"Japan", "Australia"},
+        ),
+        # "up to" before a number is not a particle of the verb
+        ("Rebels have kidnapped up to 12 Chinese engineers from a camp.", {"Rebels"}, {"China"}),
+        # the object's own preposition comes before a deeper one
+        (
+            "Morocco threatened to break off relations with Congo over its ties with Algeria.",
+            {"Morocco"},
+            {"Democratic Republic of the Congo"},
+        ),
+    ],
+)
+def test_arguments_reached_through_the_right_words(nlp, text, src, tgt):
+    _, got = _events(nlp, text)
+    assert any(s == src and g == tgt for _, s, g, _ in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked by a reporter whether Russia would attack Kyiv, Putin said nothing.",
+        "The prosecutor asked the defendant if he agreed with the charges.",
+    ],
+)
+def test_a_question_is_not_a_request(nlp, text):
+    _, got = _events(nlp, text)
+    assert not [e for t, _, _, e in got if t == "REQUEST"], got
+
+
+def test_an_accusation_about_a_thing_does_not_target_its_owner(nlp):
+    _, got = _events(nlp, "Hong Kong authorities rejected accusations that Lai's trial is unfair.")
+    assert not [g for _, _, g, _ in got if "Lai" in " ".join(g)], got
