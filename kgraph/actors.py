@@ -382,6 +382,22 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
     return out
 
 
+def _acts(tok) -> bool:
+    """``tok`` is a doer: the subject of a verb other than a copula, a possessor, or the
+    agent of a passive ("Moscow denied", "Beijing's decision", "talks hosted by Doha")."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ not in (
+            "be",
+            "become",
+            "remain",
+        )
+    if tok.dep_ == "poss":
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
 def _strip_title(doc, s: int, e: int) -> int:
     while s < e - 1 and doc[s].lower_.rstrip(".") in TITLE_WORDS:
         s += 1
@@ -407,6 +423,20 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
             _add_demonym(idx, doc, s, e, entry)
             return
         idx.add(f"gaz:{gid}", s, e, "gazetteer", name=entry.name, type=entry.type,
+                country=entry.country, sector=entry.sector, wikidata=entry.wikidata,
+                gazetteer=True)  # fmt: skip
+        return
+    text = doc[s:e].text
+    surname = text in lex.capitals and any(  # "Denzel Washington ... Washington said"
+        " " in cl.name and cl.name.rsplit(" ", 1)[1] == text for cl in idx.clusters.values()
+    )
+    if label in ("PERSON", "ORG") and text in lex.capitals and not surname:
+        label = "GPE"  # "Kyiv" tagged PERSON by the NER
+    gid = lex.capitals.get(text) if label in ("GPE", "LOC") and not surname else None
+    if gid is not None and _acts(doc[s:e].root):
+        # "Moscow denied", "Beijing's decision": the capital stands for the government
+        entry = lex.gazetteer[gid]
+        idx.add(f"gaz:{gid}", s, e, "capital", name=entry.name, type=entry.type,
                 country=entry.country, sector=entry.sector, wikidata=entry.wikidata,
                 gazetteer=True)  # fmt: skip
         return

@@ -75,6 +75,8 @@ class Lexicons:
     roles: dict[str, RoleEntry] = field(default_factory=dict)
     #: surface string -> (entry id, how): how is "name", "demonym" or "people"
     surface: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: capital -> gazetteer id of its country ("Moscow" -> "RUS"), for metonymy
+    capitals: dict[str, str] = field(default_factory=dict)
 
 
 def _data_path(name: str) -> Path:
@@ -173,4 +175,10 @@ def load_lexicons(gazetteer: tuple[str, ...] = (), lexicon: tuple[str, ...] = ()
             surface.setdefault(s, (e.id, "demonym"))
         for s in e.people:
             surface.setdefault(s, (e.id, "people"))
-    return Lexicons(verbs, nouns, gaz, roles, surface)
+    capitals = {}
+    path = _data_path("capitals.tsv")
+    for i, (capital, gid) in _rows(path, 2):
+        if gaz.get(gid) is None or gaz[gid].type != "country":
+            raise InputError(f"{path}:{i}: {gid!r} is not a country of the gazetteer")
+        capitals[capital] = gid
+    return Lexicons(verbs, nouns, gaz, roles, surface, capitals)

@@ -222,3 +222,14 @@ def test_a_question_is_not_a_request(nlp, text):
 def test_an_accusation_about_a_thing_does_not_target_its_owner(nlp):
     _, got = _events(nlp, "Hong Kong authorities rejected accusations that Lai's trial is unfair.")
     assert not [g for _, _, g, _ in got if "Lai" in " ".join(g)], got
+
+
+def test_a_capital_that_acts_is_its_government_and_elsewhere_a_place(nlp):
+    res, got = _events(
+        nlp, "Moscow denied the report, while Kyiv accused Russian forces of shelling the city."
+    )
+    assert ("ACCUSE", {"Ukraine"}, {"Russian forces"}) in [(t, s, g) for t, s, g, _ in got]
+    hows = {m.how for a in res.actors if a.name in ("Russia", "Ukraine") for m in a.mentions}
+    assert hows == {"capital"}
+    res, _ = _events(nlp, "Delegations from both sides met in Moscow on Friday.")
+    assert "Russia" not in {a.name for a in res.actors}
