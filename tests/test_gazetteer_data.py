@@ -157,8 +157,11 @@ def test_country_coverage(entries: list[dict], by_id: dict[str, dict]) -> None:
 
 def test_forbidden_ambiguous_aliases(entries: list[dict]) -> None:
     forms = {s for e in entries for s in e["aliases"]}
-    for bad in ("IS", "PA", "EC", "Congo", "Korea", "Korean", "Senate", "Wagner"):
+    for bad in ("IS", "PA", "EC", "Korea", "Korean", "Senate", "Wagner"):
         assert bad not in forms, bad
+    # bare "Congo" is the DRC (AP and Reuters style); the other Congo is "Republic of Congo"
+    assert _owner(entries, "Congo")["id"] == "COD"
+    assert _owner(entries, "Republic of Congo")["id"] == "COG"
 
 
 def _owner(entries: list[dict], surface: str) -> dict:
