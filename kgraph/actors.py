@@ -31,7 +31,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "secretary", "foreign", "defense", "defence",
     "interior", "general", "gen", "gen.", "lt", "col", "colonel", "major", "brig", "admiral",
-    "king", "queen", "prince", "sheikh", "emir", "sultan", "chancellor", "premier", "senator",
+    "king", "queen", "crown", "prince", "sheikh", "emir", "sultan", "chancellor", "premier", "senator",
     "sen", "sen.", "rep", "rep.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
     "ambassador", "envoy", "spokesman", "spokeswoman", "governor", "mayor", "judge", "pope",
     "ayatollah", "commander", "chief", "state", "of", "former", "acting", "deputy", "top",
@@ -795,15 +795,20 @@ def _resolve_pair(idx: ActorIndex, tok) -> bool:
 
 
 def _merge_acronyms(idx: ActorIndex) -> None:
-    """'IDF' = 'Israel Defense Forces' when the initials match."""
+    """'IDF' = 'Israel Defense Forces' when the initials match; 'MBS' = 'Mohammed bin
+    Salman' and 'AMLO' = 'Andrés Manuel López Obrador' (a person: every word, 3+ letters)."""
     by_initials = {}
     for key, cl in idx.clusters.items():
         words = [w for w in re.split(r"[\s-]+", cl.name) if w[:1].isupper()]
         if len(words) >= 2 and cl.type != "person":
             by_initials.setdefault("".join(w[0] for w in words), key)
+        if cl.type == "person" and len(words) >= 2:
+            every = "".join(w[0] for w in cl.name.replace(".", " ").split()).upper()
+            if len(every) >= 3:
+                by_initials.setdefault(every, key)
     for key in list(idx.clusters):
         cl = idx.clusters.get(key)
-        if cl is None or not key.startswith("ent:"):
+        if cl is None or not key.startswith(("ent:", "per:")) or " " in cl.name:
             continue
         acr = cl.name.replace(".", "")
         target = by_initials.get(acr)

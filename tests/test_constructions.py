@@ -233,3 +233,15 @@ def test_a_capital_that_acts_is_its_government_and_elsewhere_a_place(nlp):
     assert hows == {"capital"}
     res, _ = _events(nlp, "Delegations from both sides met in Moscow on Friday.")
     assert "Russia" not in {a.name for a in res.actors}
+
+
+def test_a_person_known_by_initials_is_one_actor(nlp):
+    res, got = _events(
+        nlp,
+        "Crown Prince Mohammed bin Salman hosted the talks. Later MBS met Emmanuel Macron.",
+    )
+    [mbs] = [a for a in res.actors if a.name == "Mohammed bin Salman"]
+    assert {m.how for m in mbs.mentions if m.text == "MBS"} == {"acronym"}
+    assert ("CONSULT", {"Mohammed bin Salman"}, {"Emmanuel Macron"}) in [
+        (t, s, g) for t, s, g, _ in got
+    ]
