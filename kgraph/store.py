@@ -263,7 +263,7 @@ class LocalStore:
     def write(self, lines: dict[str | None, list]) -> tuple[int, int]:
         """Make the default graph and kgraph's document graphs hold exactly ``lines``
         (:func:`dataset_lines`); other named graphs are left alone.  Only the quads that
-        differ are written, in one transaction (in bulk into an empty store).
+        differ are written, in one transaction (all of them into an empty store).
 
         Returns:
             (quads added, quads removed).
@@ -276,7 +276,9 @@ class LocalStore:
             not ours
             and next(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), 0) == 0
         ):
-            self.store.bulk_load(text, format=ox.RdfFormat.N_QUADS)  # a new store
+            # a new store: in one transaction too (not bulk_load, which a kill can cut in
+            # half); the text is in memory already
+            self.store.load(text, format=ox.RdfFormat.N_QUADS)
             self.store.flush()
             return text.count("\n"), 0
         staged = ox.Store()  # the new content, in the store's canonical form
