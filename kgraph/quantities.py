@@ -32,6 +32,8 @@ NOUN_KINDS = {
     "hostage": "hostages", "prisoner": "prisoners", "detainee": "arrested", "tank": "tanks",
     "protester": "protesters", "demonstrator": "protesters",
 }  # fmt: skip
+#: Noun kinds that count people, whom a verb of VERB_KINDS (killed, arrested ...) happens to.
+PEOPLE_KINDS = frozenset({"troops", "protesters", "hostages", "prisoners", "arrested", "displaced"})
 QUALIFIERS = [
     (re.compile(r"\b(more than|over|at least|upwards of|in excess of|no fewer than)\s*$", re.I), "at_least"),
     (re.compile(r"\b(fewer than|less than|up to|under|nearly|almost|no more than)\s*$", re.I), "at_most"),
@@ -138,6 +140,8 @@ def find_quantities(v, event_type: str) -> list[Quantity]:
         ):
             verb = verb.head
         kind = NOUN_KINDS.get(noun.lemma_.lower()) if noun is not tok else None
+        if kind in PEOPLE_KINDS and verb is not None and verb.lemma_.lower() in VERB_KINDS:
+            kind = None  # "killed 12 soldiers": what happened to them is what is counted
         if kind in (None, "killed") or (verb is not None and kind not in NOUN_KINDS.values()):
             vk = VERB_KINDS.get(verb.lemma_.lower()) if verb is not None else None
             if vk and noun.lemma_.lower() not in ("rocket", "missile", "drone", "shell", "bomb"):

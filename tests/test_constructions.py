@@ -245,3 +245,16 @@ def test_a_person_known_by_initials_is_one_actor(nlp):
     assert ("CONSULT", {"Mohammed bin Salman"}, {"Emmanuel Macron"}) in [
         (t, s, g) for t, s, g, _ in got
     ]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Militants killed at least 12 soldiers in Borno.", "killed"),
+        ("Police arrested 30 protesters in Tbilisi.", "arrested"),
+        ("Russia deployed 3,000 soldiers to the border with Finland.", "troops"),
+    ],
+)
+def test_what_happened_to_people_is_what_is_counted(nlp, text, kind):
+    _, [(_, _, _, ev)] = _events(nlp, text)
+    assert [q.kind for q in ev.quantities] == [kind]
