@@ -258,3 +258,16 @@ def test_a_person_known_by_initials_is_one_actor(nlp):
 def test_what_happened_to_people_is_what_is_counted(nlp, text, kind):
     _, [(_, _, _, ev)] = _events(nlp, text)
     assert [q.kind for q in ev.quantities] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text, typ",
+    [
+        ("The court cancelled restrictions on Russian broadcasters.", "CONCEDE"),
+        ("Israel ended the blockade of Gaza.", "CONCEDE"),
+        ("Russia cancelled its visit to Turkey.", "SANCTION"),
+    ],
+)
+def test_reversing_a_restriction_is_a_concession(nlp, text, typ):
+    _, got = _events(nlp, text)
+    assert [t for t, _, _, _ in got] == [typ], got
