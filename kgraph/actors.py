@@ -427,13 +427,14 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
                 gazetteer=True)  # fmt: skip
         return
     text = doc[s:e].text
-    surname = text in lex.capitals and any(  # "Denzel Washington ... Washington said"
+    gid = lex.capitals.get(text)
+    if gid is not None and any(  # "Denzel Washington ... Washington said": a surname
         " " in cl.name and cl.name.rsplit(" ", 1)[1] == text for cl in idx.clusters.values()
-    )
-    if label in ("PERSON", "ORG") and text in lex.capitals and not surname:
+    ):
+        gid = None
+    if gid is not None and label in ("PERSON", "ORG"):
         label = "GPE"  # "Kyiv" tagged PERSON by the NER
-    gid = lex.capitals.get(text) if label in ("GPE", "LOC") and not surname else None
-    if gid is not None and _acts(doc[s:e].root):
+    if gid is not None and label in ("GPE", "LOC") and _acts(doc[s:e].root):
         # "Moscow denied", "Beijing's decision": the capital stands for the government
         entry = lex.gazetteer[gid]
         idx.add(f"gaz:{gid}", s, e, "capital", name=entry.name, type=entry.type,

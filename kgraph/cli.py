@@ -349,16 +349,12 @@ def cmd_merge(args) -> int:
 
 def _write_build(args, stream, failures: list) -> int:
     """The outputs of ``build`` (and ``merge``) from a stream of results."""
-    from .export import DEFAULT_FORMATS, FORMATS, write_outputs
+    from .export import DEFAULT_FORMATS, resolve_formats, write_outputs
     from .graph import build_graph
     from .textin import atomic_open, clean_stale_temps
 
-    formats = getattr(args, "formats", None) or list(DEFAULT_FORMATS)
-    unknown = [f for f in formats if f not in FORMATS and f != "all"]
-    if unknown:  # before hours of extraction, not after
-        raise InputError(
-            f"unknown output format {', '.join(unknown)}; choose from {', '.join(FORMATS)} or all"
-        )
+    # checked before hours of extraction, not after
+    formats = resolve_formats(getattr(args, "formats", None) or DEFAULT_FORMATS)
 
     store, endpoint = getattr(args, "store", None), getattr(args, "endpoint", None)
     merge, window = not getattr(args, "no_merge", False), getattr(args, "merge_window", 1)

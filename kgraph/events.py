@@ -248,9 +248,8 @@ class _Reader:
                         if t:
                             return t, [tok, noun], "light-verb"
             for c in tok.children:
-                if (
-                    c.dep_ in ("prt", "prep") and tok.i < c.i <= tok.i + 2
-                ):  # "called on", not "on Sunday called"
+                # "called on", not "on Sunday called"
+                if c.dep_ in ("prt", "prep") and tok.i < c.i <= tok.i + 2:
                     t = lex.verbs.get(f"{lemma} {c.lower_}")
                     if t:
                         return t, [tok, c], "phrasal"
@@ -268,19 +267,17 @@ class _Reader:
             return None
         lemma = tok.lemma_.lower()
         prev = tok.doc[tok.i - 1] if tok.i else None
-        if prev is not None and prev.dep_ in (
-            "compound",
-            "amod",
-        ):  # "hunger strike", "general strike"
+        # "hunger strike", "general strike"
+        if prev is not None and prev.dep_ in ("compound", "amod"):
             two = f"{prev.lower_} {lemma}"
             if two in self.lex.nouns:
                 return self.lex.nouns[two]
         return self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_)
 
     # ---------------------------------------------------------------- arguments
-    def _keys(self, toks) -> list[str]:
+    def _keys(self, toks, depth: int = 2) -> list[str]:
         """Actor keys of argument tokens, without the event's own source."""
-        return [k for k in _keys(self.idx, toks) if k not in self.exclude]
+        return [k for k in _keys(self.idx, toks, depth) if k not in self.exclude]
 
     def targets(self, v, trig: Trigger, noun=None) -> tuple[list[str], str]:
         passive = any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.children) and not _stative(v)
@@ -424,7 +421,7 @@ class _Reader:
                 subj = [g for g in c.children if g.dep_ in SUBJ_DEPS and g.lower_ not in RELATIVE]
                 # the subject itself names an actor ("demand that Israel withdraw"), not a
                 # thing of one's ("accusations that Lai's trial is unfair")
-                keys = [k for k in _keys(self.idx, subj, depth=0) if k not in self.exclude]
+                keys = self._keys(subj, depth=0)
                 if keys:
                     self.consumed.add(c.i)
                     return keys, "noun-clause-subject"
@@ -581,9 +578,8 @@ class _Reader:
                             and inner
                             and INTENT_TYPES.get(inner[0].type) == "THREATEN"
                         ):
-                            trig = self.lex.verbs.get(
-                                "threaten", trig
-                            )  # "prepared to impose martial law"
+                            # "prepared to impose martial law"
+                            trig = self.lex.verbs.get("threaten", trig)
             src, srule = self.sources(v, trig)
             self.exclude = set(src)
             tgt, trule = self.targets(v, trig, noun)
@@ -706,11 +702,8 @@ class _Reader:
             c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in v.children
         ):  # "will withdraw its force unless ...": a conditional threat
             etype, cameo, mode = "THREATEN", "13", mode or trig.type.lower()
-        elif negated and etype in (
-            "AGREE",
-            "CONSULT",
-            "SUPPORT",
-        ):  # "will not accept", "failed to reach agreement"
+        # "will not accept", "failed to reach agreement"
+        elif negated and etype in ("AGREE", "CONSULT", "SUPPORT"):
             etype, cameo, negated, predicate = "REJECT", "12", False, "not " + predicate
         rep = [k for k in self.reporters(v) if k not in src]
         if rep and mod == "asserted":

@@ -30,6 +30,7 @@ __all__ = [
     "DEFAULT_FORMATS",
     "FORMATS",
     "events_rows",
+    "resolve_formats",
     "safe_cell",
     "write_events_csv",
     "write_gexf",
@@ -190,6 +191,26 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
     return Path(path)
 
 
+def resolve_formats(formats: Iterable[str]) -> list[str]:
+    """Format names without repeats, ``all`` standing for every one of :data:`FORMATS`.
+
+    >>> resolve_formats(["csv", "all"])[:3]
+    ['csv', 'ttl', 'trig']
+
+    Raises:
+        InputError: An unknown format name.
+    """
+    formats = list(dict.fromkeys(formats))
+    if "all" in formats:
+        formats = [f for f in formats if f != "all"] + [f for f in FORMATS if f not in formats]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise InputError(
+            f"unknown output format {', '.join(unknown)}; choose from {', '.join(FORMATS)} or all"
+        )
+    return formats
+
+
 def write_outputs(
     G: nx.MultiDiGraph, out: str | os.PathLike[str], formats: Iterable[str] = tuple(FORMATS)
 ) -> list[str]:
@@ -203,14 +224,7 @@ def write_outputs(
     """
     from . import rdf
 
-    formats = list(dict.fromkeys(formats))
-    if "all" in formats:
-        formats = [f for f in formats if f != "all"] + [f for f in FORMATS if f not in formats]
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise InputError(
-            f"unknown output format {', '.join(unknown)}; choose from {', '.join(FORMATS)} or all"
-        )
+    formats = resolve_formats(formats)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     writers = {"csv": write_events_csv, "graphml": write_graphml, "gexf": write_gexf}
