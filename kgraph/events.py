@@ -47,14 +47,30 @@ ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "ied", "mine"
                 "rocket", "missile", "grenade", "suicide"}  # fmt: skip
 #: Types where "X and Y <verb>" means with each other ("Israel and Hamas agreed", "... clashed").
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
+#: Triggers that make an event with a source alone ("the president resigned", "thousands
+#: rallied", "Hamas declared a ceasefire"): acts that need no one to be done to.
+UNARY_TRIGGERS = {
+    "resign", "surrender", "withdraw", "retreat", "demobilize", "demobilise", "disarm",
+    "ceasefire", "truce", "protest", "demonstrate", "rally", "riot", "march", "demonstration",
+    "riot", "hunger strike", "general strike", "strike", "mobilize", "mobilise", "mutiny",
+}  # fmt: skip
+#: Objects that make any event mutual: "Russia and Ukraine restored diplomatic ties".
+RECIPROCAL_OBJECTS = {"ties", "relations"}
 #: Objects that make "send"/"deliver" correspondence rather than aid.
 MESSAGE_NOUNS = {"letter", "message", "note", "invitation", "request", "email", "statement"}
+#: Documents that speak for whoever issued them: "issued a statement condemning X".
+DOCUMENT_NOUNS = {
+    "statement", "declaration", "resolution", "communique", "communiqué", "letter", "message",
+    "report", "video", "note", "speech", "post", "editorial", "motion", "bill", "decree", "order",
+}  # fmt: skip
 #: Light verbs that make their event noun a statement ("lodged a protest" = complained).
 VERBAL_LIGHT_VERBS = {"lodge", "file", "issue", "voice", "express", "register", "make", "send"}
 #: Verbs of saying: their clausal complement is reported speech, not an event of theirs.
 SAY_VERBS = {
     "say", "tell", "announce", "report", "state", "claim", "add", "note", "insist", "confirm",
     "declare", "write", "explain", "allege", "believe", "think", "argue", "stress", "quote",
+    "reiterate", "repeat", "reaffirm", "conclude", "emphasize", "emphasise", "maintain",
+    "underline", "acknowledge", "suggest", "indicate",
 }  # fmt: skip
 #: Outer event types that take over the event of their complement ("agreed to withdraw").
 CONTROL_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "ACCUSE", "CONCEDE"}
@@ -189,8 +205,22 @@ def _subject(v, depth: int = 3):
                 return objs, "object-control"
         subj, rule = _subject(v.head, depth - 1)
         return subj, (rule + "-inherited") if subj else ""
-    if v.dep_ == "acl" and v.tag_ == "VBG":  # "Israeli jets bombing Gaza"
-        return [v.head], "participle"
+    if v.dep_ == "acl" and v.tag_ == "VBG":
+        doc_noun = v.head
+        if doc_noun.lemma_.lower() in DOCUMENT_NOUNS:
+            # "issued a statement condemning X", "said in a statement condemning X",
+            # "the council's resolution demanding ...": whoever issued it
+            owner = [c for c in doc_noun.children if c.dep_ == "poss"]
+            if owner:
+                return owner, "document-owner"
+            gov = doc_noun.head
+            if doc_noun.dep_ == "pobj" and gov.dep_ == "prep":
+                gov = gov.head
+            if doc_noun.dep_ in ("dobj", "pobj") and gov.pos_ in ("VERB", "AUX") and depth:
+                subj, rule = _subject(gov, depth - 1)
+                return subj, ("document-" + rule) if subj else ""
+            return [], ""
+        return [doc_noun], "participle"  # "Israeli jets bombing Gaza"
     return [], ""
 
 
@@ -257,7 +287,7 @@ class _Reader:
                     return lex.verbs[f"{lemma} {c.lower_}"], [tok, c], "phrasal"
             t = lex.verbs.get(lemma)
             if t is None and lemma.startswith("re") and len(lemma) > 5:  # reimpose, retake, reopen
-                t = lex.verbs.get(lemma[2:])
+                t = lex.verbs.get(lemma[2:].lstrip("-"))
             if t:
                 return t, [tok], "verb"
         return None
@@ -440,7 +470,14 @@ class _Reader:
                         return keys, "condition-subject"
         subj = {t.i for c in v.children if c.dep_ in SUBJ_DEPS for t in c.subtree}
         for t in v.subtree:
-            if t.i in subj or t.dep_ != "pobj" or t.head.lower_ not in DEEP_PREPS:
+            if t.i in subj or t.dep_ != "pobj":
+                continue
+            prep = t.head
+            if prep.lower_ not in DEEP_PREPS and not (  # "in protest of", "in defiance of"
+                prep.lower_ == "of"
+                and prep.head.lemma_.lower() in ("protest", "defiance")
+                and prep.head.head.lower_ == "in"
+            ):
                 continue
             keys = [k for k in _keys(self.idx, [t]) if _vote_type(self.idx.clusters[k]) != "place"]
             if keys:
@@ -609,7 +646,8 @@ class _Reader:
                     if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children):
                         tgt = self._keys([g for g in c.children if g.dep_ in SUBJ_DEPS])
                         trule = "condition-subject" if tgt else trule
-            if not tgt and (len(src) < 2 or trig.type not in RECIPROCAL_TYPES):
+            mutual = trig.type in RECIPROCAL_TYPES or any(t.lower_ in RECIPROCAL_OBJECTS for t in toks)
+            if not tgt and (len(src) < 2 or not mutual) and not self._unary(v, trig, toks, how):
                 continue  # a statement with no target is not an edge; "X and Y agreed" is
             if trig.type == "AID" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in v.children
@@ -618,6 +656,23 @@ class _Reader:
             self.emit(v, trig, toks, how, src, tgt, srule, trule)
         self.read_demands()
         return self.events
+
+    def _unary(self, v, trig: Trigger, toks, how: str) -> bool:
+        """An act done by its source alone: "the president resigned", "rebels surrendered",
+        "thousands rallied", "Hamas declared a unilateral ceasefire"."""
+        if trig.type not in ("RETREAT", "PROTEST", "MOBILIZE"):
+            return False
+        word = toks[-1] if how == "light-verb" else v
+        two = f"{word.nbor(-1).lower_} {word.lemma_.lower()}" if word.i else ""
+        lemma = _verb_lemma(word, self.lex) if how != "light-verb" else word.lemma_.lower()
+        if lemma not in UNARY_TRIGGERS and two not in UNARY_TRIGGERS:
+            return False
+        # "withdrew its ambassador", "released a statement": an object the rules could not
+        # read as an actor makes it something else
+        return how == "light-verb" or not any(
+            c.dep_ in OBJ_DEPS and not any(g.dep_ == "poss" for g in c.children)
+            for c in v.children
+        )  # "withdrew its troops" is fine
 
     def _region(self, key: str) -> bool:
         cl = self.idx.clusters[key]

@@ -110,6 +110,48 @@ CASES = [
         {"Nigerian soldiers"},
     ),
     (
+        "statement issued by a subject",
+        "The Iraqi foreign ministry issued a statement condemning Turkey.",
+        "ACCUSE",
+        {"Iraq"},  # an unnamed ministry stands for its government
+        {"Turkey"},
+    ),
+    (
+        "resolution adopted by a subject",
+        "The Security Council adopted a resolution demanding that Russia withdraw its forces.",
+        "REQUEST",
+        {"United Nations Security Council"},
+        {"Russia"},
+    ),
+    (
+        "reiterated obligation",
+        "Egypt reiterated that Israel must open the crossing.",
+        "REQUEST",
+        {"Egypt"},
+        {"Israel"},
+    ),
+    (
+        "diplomatic ties with",
+        "Honduras established diplomatic ties with China in March.",
+        "SUPPORT",
+        {"Honduras"},
+        {"China"},
+    ),
+    (
+        "mutual ties",
+        "Saudi Arabia and Iran restored diplomatic relations.",
+        "SUPPORT",
+        {"Saudi Arabia", "Iran"},
+        set(),
+    ),
+    (
+        "in protest of",
+        "Ukrainian prisoners began a hunger strike in protest of the Russian army's treatment.",
+        "PROTEST",
+        {"Ukrainian prisoners"},
+        {"Russian army"},
+    ),
+    (
         "verbal attack",
         "The president attacked CNN for refusing to air the speech.",
         "ACCUSE",
@@ -166,7 +208,33 @@ def test_obligation_is_a_demand_not_an_event(nlp):
 
 
 def test_statement_without_target_is_not_an_edge(nlp):
-    _, got = _events(nlp, "Students demonstrated in the capital on Friday.")
+    _, got = _events(nlp, "Hamas said on Friday that the talks were over.")
+    assert got == []
+
+
+@pytest.mark.parametrize(
+    "text, typ, src",
+    [
+        ("Peruvian President Dina Boluarte resigned on Sunday.", "RETREAT", "Dina Boluarte"),
+        ("About 300 M23 rebels surrendered on Monday.", "RETREAT", "March 23 Movement"),
+        ("Hezbollah declared a unilateral ceasefire on Wednesday.", "RETREAT", "Hezbollah"),
+        ("Protesters rioted after the vote.", "PROTEST", "Protesters"),
+    ],
+)
+def test_an_act_done_alone_has_a_source_and_no_target(nlp, text, typ, src):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == [(typ, {src}, set())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas released a statement on Sunday.",  # release is RETREAT only for captives
+        "The minister withdrew the bill.",  # an object the rules cannot read as an actor
+    ],
+)
+def test_an_act_on_a_thing_is_not_an_act_done_alone(nlp, text):
+    _, got = _events(nlp, text)
     assert got == []
 
 
