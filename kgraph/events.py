@@ -52,7 +52,7 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 UNARY_TRIGGERS = {
     "resign", "surrender", "withdraw", "retreat", "demobilize", "demobilise", "disarm",
     "ceasefire", "truce", "protest", "demonstrate", "rally", "riot", "march", "demonstration",
-    "riot", "hunger strike", "general strike", "strike", "mobilize", "mobilise", "mutiny",
+    "hunger strike", "general strike", "strike", "mobilize", "mobilise", "mutiny",
 }  # fmt: skip
 #: Objects that make any event mutual: "Russia and Ukraine restored diplomatic ties".
 RECIPROCAL_OBJECTS = {"ties", "relations"}
@@ -646,7 +646,9 @@ class _Reader:
                     if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children):
                         tgt = self._keys([g for g in c.children if g.dep_ in SUBJ_DEPS])
                         trule = "condition-subject" if tgt else trule
-            mutual = trig.type in RECIPROCAL_TYPES or any(t.lower_ in RECIPROCAL_OBJECTS for t in toks)
+            mutual = trig.type in RECIPROCAL_TYPES or any(
+                t.lower_ in RECIPROCAL_OBJECTS for t in toks
+            )
             if not tgt and (len(src) < 2 or not mutual) and not self._unary(v, trig, toks, how):
                 continue  # a statement with no target is not an edge; "X and Y agreed" is
             if trig.type == "AID" and any(
@@ -670,8 +672,7 @@ class _Reader:
         # "withdrew its ambassador", "released a statement": an object the rules could not
         # read as an actor makes it something else
         return how == "light-verb" or not any(
-            c.dep_ in OBJ_DEPS and not any(g.dep_ == "poss" for g in c.children)
-            for c in v.children
+            c.dep_ in OBJ_DEPS and not any(g.dep_ == "poss" for g in c.children) for c in v.children
         )  # "withdrew its troops" is fine
 
     def _region(self, key: str) -> bool:
