@@ -194,13 +194,15 @@ class ActorIndex:
                         for p in a.children:
                             if p.dep_ == "pobj" and (keys := self.actors_of(p, depth=depth - 1)):
                                 return keys
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        keys = self.actors_of(p, depth=depth - 1)
-                        if keys:
-                            return keys
+        # the agent first: "condemned the killing of a journalist by Israeli forces"
+        for prep in ("by", "of", "from"):
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == prep:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            keys = self.actors_of(p, depth=depth - 1)
+                            if keys:
+                                return keys
         return []
 
     def _recent(self, before: int, window_start: int, accept) -> str | None:

@@ -611,11 +611,11 @@ class _Reader:
                         inner = self.trigger(c)
                         self.consumed.add(c.i)
                         if (
-                            how == "adjective"
+                            (how == "adjective" or trig.type == "AGREE")
                             and inner
                             and INTENT_TYPES.get(inner[0].type) == "THREATEN"
                         ):
-                            # "prepared to impose martial law"
+                            # "prepared to impose martial law", "vowed to attack Israel"
                             trig = self.lex.verbs.get("threaten", trig)
             src, srule = self.sources(v, trig)
             self.exclude = set(src)
@@ -749,6 +749,10 @@ class _Reader:
             )
         ):  # "attacked the newspaper for refusing to ...": a verbal attack
             etype, cameo = "ACCUSE", "11"
+        if how == "verb" and v.lemma_ == "retaliate":  # "retaliated with tariffs": SANCTION
+            for p in _prep_objects(v, {"with"}):
+                if (inst := self._noun_entry(p)) is not None:
+                    etype, cameo = inst.type, inst.cameo
         if how == "light-verb" and etype == "PROTEST" and v.lemma_ in VERBAL_LIGHT_VERBS:
             etype, cameo = "ACCUSE", "11"  # "lodged a protest with Albania" is a complaint
         if mod in ("future", "hypothetical") and etype in INTENT_TYPES and not negated:

@@ -151,6 +151,28 @@ CASES = [
         {"Ukrainian prisoners"},
         {"Russian army"},
     ),
+    ("vow to attack", "Iran vowed to attack Israel.", "THREATEN", {"Iran"}, {"Israel"}),
+    (
+        "vow revenge",
+        "Hezbollah vowed revenge against Israel.",
+        "THREATEN",
+        {"Hezbollah"},
+        {"Israel"},
+    ),
+    (
+        "condemned an act by its agent",
+        "France condemned the killing of a journalist by Israeli forces.",
+        "ACCUSE",
+        {"France"},
+        {"Israeli forces"},
+    ),
+    (
+        "retaliate with tariffs",
+        "China retaliated with tariffs on American farm goods.",
+        "SANCTION",
+        {"China"},
+        {"United States"},
+    ),
     (
         "verbal attack",
         "The president attacked CNN for refusing to air the speech.",
