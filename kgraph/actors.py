@@ -201,7 +201,14 @@ class ActorIndex:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             keys = self.actors_of(p, depth=depth - 1)
-                            if keys:
+                            if keys:  # "the foreign ministers of Russia and Turkey"
+                                for g in p.children:
+                                    if g.dep_ == "conj":
+                                        keys += [
+                                            k
+                                            for k in self.actors_of(g, depth=depth - 1)
+                                            if k not in keys
+                                        ]
                                 return keys
         return []
 
@@ -681,11 +688,14 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                 if mod:
                     sector, typ, family = mod
             start = min(start, c.left_edge.i)
-        for c in tok.children:  # "the army of Sudan", "Egypt's army"
-            if c.dep_ == "poss" and c.text in lex.surface:
-                hit = lex.surface[c.text]
-                if lex.gazetteer[hit[0]].type == "country":
-                    countries.append((hit[0], c.i))
+        for c in tok.children:  # "Egypt's army", "the foreign ministers of Russia and Turkey"
+            owners = [c] if c.dep_ == "poss" else []
+            if c.dep_ == "prep" and c.lower_ == "of":
+                owners = [g for p in c.children if p.dep_ == "pobj" for g in _conj_of(p)]
+            for o in owners:
+                hit = lex.surface.get(o.text)
+                if hit and lex.gazetteer[hit[0]].type == "country":
+                    countries.append((hit[0], o.i))
         end = tok.i + 1
         plural = tok.tag_ in ("NNS", "NNPS")
         if role.person and not plural:
@@ -715,11 +725,26 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             else:
                 demonym = entry.demonyms[0] if entry.demonyms else entry.name
                 noun = tok.lemma_ if not plural else tok.text.lower()
-                name = f"{demonym} {noun}" if len(countries) > 1 else _norm(doc[start:end].text)
+                inside = start <= ti < end  # "Israeli troops", not "the army of Sudan"
+                name = (
+                    f"{demonym} {noun}"
+                    if len(countries) > 1 or not inside
+                    else _norm(doc[start:end].text)
+                )
                 typ2 = "person" if role.person and not plural else typ
                 idx.add(f"role:{gid}:{family}" + (f":{tok.lemma_}" if typ2 == "person" else ""),
                         s, e, "role", head=tok.i, name=name, type=typ2,
                         country=entry.country, sector=sector)  # fmt: skip
+
+
+def _conj_of(tok) -> list:
+    """A token and its conjuncts ("Russia and Turkey")."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
 
 
 def _resolve_role_person(idx: ActorIndex, doc, tok, start, end, family, countries) -> bool:
@@ -774,6 +799,8 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in idx.head:
+                        if any(g.dep_ == "conj" for g in p.children):
+                            return None  # "leaders of France and Italy": each country's
                         key = idx.head[p.i][0]
                         if idx.clusters[key].type not in ("person", "place"):
                             return key

@@ -174,6 +174,41 @@ CASES = [
         {"United States"},
     ),
     (
+        "officials of several countries",
+        "The foreign ministers of Russia and Turkey met in Moscow on Friday.",
+        "CONSULT",
+        {"Russia", "Turkey"},
+        set(),
+    ),
+    (
+        "leaders of a list of countries",
+        "The leaders of France, Germany and Italy met in Rome.",
+        "CONSULT",
+        {"France", "Germany", "Italy"},
+        set(),
+    ),
+    (
+        "forces of a country",
+        "The army of Sudan attacked the RSF.",
+        "ASSAULT",
+        {"Sudanese army"},
+        {"Rapid Support Forces"},
+    ),  # fmt: skip
+    (
+        "exchange fire",
+        "Israel and Hamas exchanged fire across the border.",
+        "ASSAULT",
+        {"Israel", "Hamas"},
+        set(),
+    ),  # fmt: skip
+    (
+        "arrest warrant",
+        "The ICC issued an arrest warrant for Vladimir Putin.",
+        "ACCUSE",
+        {"International Criminal Court"},
+        {"Vladimir Putin"},
+    ),
+    (
         "verbal attack",
         "The president attacked CNN for refusing to air the speech.",
         "ACCUSE",
