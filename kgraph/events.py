@@ -39,7 +39,8 @@ LIGHT_VERBS = {
     "announce", "declare", "reach", "sign", "extend", "offer", "give", "deliver", "file",
     "keep", "remain", "arrive", "stay", "renew", "escalate", "intensify", "level", "voice",
     "undertake", "reiterate", "repeat", "organize", "organise", "call", "lead", "attempt",
-    "institute", "introduce", "order", "enforce", "tighten", "engage",
+    "institute", "introduce", "order", "enforce", "tighten", "engage", "complete", "speed",
+    "accelerate", "finish",
 }  # fmt: skip
 #: Nouns for attacks and devices whose perpetrator is not named ("a roadside bombing killed").
 ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "ied", "mine", "landmine",
@@ -320,6 +321,11 @@ class _Reader:
             )
             if keys:
                 return keys, "noun-prep"
+            # "a suspension of air links with Serbia": one level down
+            for p in _prep_objects(holder, {"of"}):
+                keys = self._keys(_prep_objects(p, preps - {"of"}))
+                if keys:
+                    return keys, "noun-prep-prep"
             keys = self._keys(_prep_objects(v, preps))
             if keys:
                 return keys, "verb-prep"
@@ -392,10 +398,14 @@ class _Reader:
                      for p in g.children if p.dep_ == "pobj"]  # fmt: skip
             keys += [k for k in self._keys(extra) if k not in keys]
             return keys, "prep-object"
+        opreps = preps | set(DEFAULT_TARGET_PREPS) | {"for", "of", "between", "among"}
         for o in [c for c in v.children if c.dep_ in OBJ_DEPS]:  # "imposed restrictions on Iran"
-            keys = self._keys(
-                _prep_objects(o, preps | set(DEFAULT_TARGET_PREPS) | {"for", "of", "between"})
-            )
+            keys = self._keys(_prep_objects(o, opreps))
+            # "suspended part of a military aid program for Bosnia": through the "of" noun
+            for p in [] if keys else _prep_objects(o, {"of"}):
+                keys = self._keys(_prep_objects(p, opreps - {"of"}))
+                if keys:
+                    break
             if keys:
                 return keys, "object-prep"
         for p in pobjs:  # "reneged on his commitment to the Zambian people"
