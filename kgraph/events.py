@@ -667,7 +667,31 @@ class _Reader:
                 continue  # "sent a letter to X" is correspondence, not aid
             self.emit(v, trig, toks, how, src, tgt, srule, trule)
         self.read_demands()
+        self.read_nominal()
         return self.events
+
+    def read_nominal(self) -> None:
+        """Event nouns that stand alone, with their actors on the noun: "Palestinian riots
+        against Israeli policies continue", "since Russia's invasion of Ukraine". A noun
+        that is already an argument or trigger of an event adds nothing."""
+        taken = set()
+        for e in self.events:
+            taken.update(range(e.trigger.start, e.trigger.end))
+        for i in token_indices(self.doc, ("NOUN",)):
+            n = self.doc[i]
+            trig = self._noun_entry(n)
+            if trig is None or n.idx in taken or trig.type in ("AGREE", "CONSULT", "SUPPORT"):
+                continue
+            if n.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS | OBJ_DEPS and self.trigger(n.head):
+                continue  # "Israeli strikes on Gaza killed ...": the verb's event
+            mods = [c for c in n.children if c.dep_ in ("poss", "amod", "compound") and c.i < n.i]
+            src = _keys(self.idx, mods, depth=0)
+            if not src:
+                src = _keys(self.idx, _prep_objects(n, {"by"}), depth=1)
+            preps = set(trig.target_preps) - {"by"}
+            tgt = [k for k in _keys(self.idx, _prep_objects(n, preps), depth=1) if k not in src]
+            if src and tgt:
+                self.emit(n, trig, [n], "noun", src, tgt, "noun-modifier", "noun-prep")
 
     def _unary(self, v, trig: Trigger, toks, how: str) -> bool:
         """An act done by its source alone: "the president resigned", "rebels surrendered",

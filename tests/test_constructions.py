@@ -237,6 +237,13 @@ CASES = [
         {"Niger"},
     ),
     (
+        "nominal event standing alone",
+        "The war began with Russia's invasion of Ukraine in 2022.",
+        "ASSAULT",
+        {"Russia"},
+        {"Ukraine"},
+    ),
+    (
         "verbal attack",
         "The president attacked CNN for refusing to air the speech.",
         "ACCUSE",
@@ -424,3 +431,8 @@ def test_what_happened_to_people_is_what_is_counted(nlp, text, kind):
 def test_reversing_a_restriction_is_a_concession(nlp, text, typ):
     _, got = _events(nlp, text)
     assert [t for t, _, _, _ in got] == [typ], got
+
+
+def test_a_nominal_event_that_is_an_argument_is_not_read_twice(nlp):
+    _, got = _events(nlp, "Israeli strikes on Gaza have killed 232 Palestinians.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", {"Israel"}, {"Palestinians"})]
