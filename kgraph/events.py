@@ -99,6 +99,13 @@ INTENT_TYPES = {
 DEONTIC_AUX = {"must", "should"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
+#: Nouns that measure out an event noun: "a round of talks", "a wave of attacks".
+MEASURE_NOUNS = {
+    "round", "series", "wave", "spate", "string", "volley", "barrage", "day", "week", "month",
+    "hour", "year", "campaign", "flurry", "burst", "number", "dozen", "couple",
+}  # fmt: skip
+#: Promises that become threats when what is promised is force: "vowed to attack".
+VOW_VERBS = {"vow", "pledge", "promise", "swear"}
 #: Verbs whose complement is planned, not yet done: "plans to visit".
 PLAN_VERBS = {"plan", "intend", "expect", "prepare", "schedule", "set", "aim", "hope", "want",
               "seek", "propose", "vow", "pledge", "promise", "agree", "threaten", "refuse",
@@ -276,6 +283,11 @@ class _Reader:
                             )
                             if comp is not None:
                                 t, noun = self._noun_entry(comp), comp
+                        if t is None and noun.lemma_.lower() in MEASURE_NOUNS:
+                            # "a round of talks", "10 days of war games"
+                            of = next(iter(_prep_objects(noun, {"of"})), None)
+                            if of is not None and (t := self._noun_entry(of)) is not None:
+                                noun = of
                         if t:
                             return t, [tok, noun], "light-verb"
             for c in tok.children:
@@ -297,12 +309,12 @@ class _Reader:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = tok.lemma_.lower()
-        prev = tok.doc[tok.i - 1] if tok.i else None
-        # "hunger strike", "general strike"
-        if prev is not None and prev.dep_ in ("compound", "amod"):
-            two = f"{prev.lower_} {lemma}"
-            if two in self.lex.nouns:
-                return self.lex.nouns[two]
+        # "hunger strike", "general strike", "joint (military) exercises"
+        for mod in tok.lefts:
+            if mod.dep_ in ("compound", "amod"):
+                two = f"{mod.lower_} {lemma}"
+                if two in self.lex.nouns:
+                    return self.lex.nouns[two]
         return self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_)
 
     # ---------------------------------------------------------------- arguments
@@ -329,6 +341,9 @@ class _Reader:
             keys = self._keys(_prep_objects(v, preps))
             if keys:
                 return keys, "verb-prep"
+            keys = self._keys([c for c in v.children if c.dep_ == "dative"])
+            if keys:  # "gave the Ivory Coast $5 million of aid"
+                return keys, "indirect-object"
             for t in (noun, v):  # "reiterated its demand that Israel ease restrictions"
                 keys, rule = (
                     self._noun_clause(t)
@@ -621,7 +636,7 @@ class _Reader:
                         inner = self.trigger(c)
                         self.consumed.add(c.i)
                         if (
-                            (how == "adjective" or trig.type == "AGREE")
+                            (how == "adjective" or v.lemma_ in VOW_VERBS)
                             and inner
                             and INTENT_TYPES.get(inner[0].type) == "THREATEN"
                         ):

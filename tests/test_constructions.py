@@ -244,6 +244,34 @@ CASES = [
         {"Ukraine"},
     ),
     (
+        "a wave of attacks",
+        "Hamas launched a wave of attacks on Israeli towns.",
+        "ASSAULT",
+        {"Hamas"},
+        {"Israel"},
+    ),
+    (
+        "joint exercises",
+        "The US held joint military exercises with South Korea.",
+        "COOPERATE",
+        {"United States"},
+        {"South Korea"},
+    ),  # fmt: skip
+    (
+        "military drills",
+        "China launched military drills around Taiwan.",
+        "MOBILIZE",
+        {"China"},
+        {"Taiwan"},
+    ),  # fmt: skip
+    (
+        "indirect object of a light verb",
+        "Japan gave Ukraine $500 million of aid.",
+        "AID",
+        {"Japan"},
+        {"Ukraine"},
+    ),
+    (
         "verbal attack",
         "The president attacked CNN for refusing to air the speech.",
         "ACCUSE",
