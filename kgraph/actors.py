@@ -697,6 +697,18 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                 if hit and lex.gazetteer[hit[0]].type == "country":
                     countries.append((hit[0], o.i))
         end = tok.i + 1
+        if not countries and sector in ("MIL", "REB", "COP"):
+            # "the Israeli military said its forces struck ...": the possessor's forces
+            owner = next(
+                (c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+            )
+            key = idx.resolve_pronoun(owner) if owner is not None else None
+            cl = idx.clusters.get(key) if key else None
+            if cl is not None and cl.type in ("military", "armed_group", "government"):
+                idx.add(key, start, end, "role-possessor", head=tok.i, name=cl.name, type=cl.type)
+                continue
+            if cl is not None and cl.type == "country" and key.startswith("gaz:"):
+                countries.append((key[4:], owner.i))
         plural = tok.tag_ in ("NNS", "NNPS")
         if role.person and not plural:
             if _resolve_role_person(idx, doc, tok, start, end, family, countries):

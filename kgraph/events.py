@@ -104,6 +104,14 @@ MEASURE_NOUNS = {
     "round", "series", "wave", "spate", "string", "volley", "barrage", "day", "week", "month",
     "hour", "year", "campaign", "flurry", "burst", "number", "dozen", "couple",
 }  # fmt: skip
+#: Past forms the lemmatizer leaves alone ("retook" -> "retook").
+IRREGULAR_FORMS = {
+    "retook": "retake", "retaken": "retake", "overran": "overrun", "shot": "shoot",
+    "struck": "strike", "fought": "fight", "sought": "seek", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "froze": "freeze", "frozen": "freeze", "undertook": "undertake",
+    "undertaken": "undertake", "forbade": "forbid", "forbidden": "forbid", "beaten": "beat",
+    "swore": "swear", "sworn": "swear", "overthrew": "overthrow", "overthrown": "overthrow",
+}  # fmt: skip
 #: Promises that become threats when what is promised is force: "vowed to attack".
 VOW_VERBS = {"vow", "pledge", "promise", "swear"}
 #: Verbs whose complement is planned, not yet done: "plans to visit".
@@ -174,6 +182,8 @@ def _verb_lemma(tok, lex: Lexicons) -> str:
     if lemma in lex.verbs or lemma in LIGHT_VERBS:
         return lemma
     low = tok.lower_
+    if low in IRREGULAR_FORMS:
+        return IRREGULAR_FORMS[low]
     for cand in (low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-4]):
         if len(cand) > 2 and (cand in lex.verbs or cand in LIGHT_VERBS):
             return cand
@@ -290,6 +300,12 @@ class _Reader:
                                 noun = of
                         if t:
                             return t, [tok, noun], "light-verb"
+            if lemma == "claim":  # "claimed responsibility for the attack on X": the attack
+                for c in tok.children:
+                    if c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit"):
+                        for p in _prep_objects(c, {"for"}):
+                            if (t := self._noun_entry(p)) is not None:
+                                return t, [tok, p], "light-verb"
             for c in tok.children:
                 # "called on", not "on Sunday called"
                 if c.dep_ in ("prt", "prep") and tok.i < c.i <= tok.i + 2:

@@ -272,6 +272,34 @@ CASES = [
         {"Ukraine"},
     ),
     (
+        "its forces",
+        "The Israeli military said its forces struck Hezbollah positions in Tyre.",
+        "ASSAULT",
+        {"Israeli military"},
+        {"Hezbollah"},
+    ),
+    (
+        "retook a place from",
+        "The Sudanese Armed Forces retook the presidential palace from the Rapid Support Forces.",
+        "ASSAULT",
+        {"Sudanese Armed Forces"},
+        {"Rapid Support Forces"},
+    ),
+    (
+        "claimed responsibility",
+        "Al-Shabaab claimed responsibility for an attack on Kenyan troops.",
+        "ASSAULT",
+        {"al-Shabaab"},
+        {"Kenyan troops"},
+    ),
+    (
+        "riot control",
+        "Riot police used tear gas against students in Dhaka.",
+        "COERCE",
+        {"police"},
+        {"students"},
+    ),  # fmt: skip
+    (
         "verbal attack",
         "The president attacked CNN for refusing to air the speech.",
         "ACCUSE",
