@@ -175,6 +175,9 @@ class ActorIndex:
                     for g in (c, *(x for x in c.subtree if x.dep_ == "conj")):
                         keys += [k for k in self.actors_of(g, depth=0) if k not in keys]
             return keys
+        for c in tok.children:  # "the opposition newspaper La Prensa": the name it is given
+            if c.dep_ == "appos" and c.i > tok.i and (c.i in self.head or c.i in self.token):
+                return self.actors_of(c, depth=0)
         # a non-actor noun: look at the actors that modify it ("Israeli strikes on Gaza")
         for dep in ("poss", "amod", "compound", "nmod"):
             for c in tok.children:
@@ -792,11 +795,8 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
     ("Hezbollah guerrillas") or an of-phrase after a leadership noun ("leaders of X")."""
     for c in tok.lefts:
         if c.dep_ in ("compound", "nmod") and c.i in idx.token:
-            cl = idx.clusters[idx.token[c.i]]
-            if (
-                cl.type in ("armed_group", "organisation", "government", "military")
-                and cl.type != "person"
-            ):
+            cl = idx.clusters[idx.token[c.i]]  # "The Wall Street Journal newspaper"
+            if _vote_type(cl) in ("armed_group", "organisation", "government", "military"):
                 return cl.key
     if role.family in ("government", "ministry", "officials"):  # "President Suharto's government"
         for c in tok.children:

@@ -450,7 +450,10 @@ class _Reader:
         # purpose clauses count too: "opened fire to disperse demonstrators"
         comps = [c for c in v.children if c.dep_ in ("ccomp", "xcomp")] + _purpose_clauses(v)
         for comp in comps:  # "demanded that Mugabe resign", "urged X to"
-            if trig.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT") and comp.dep_ == "ccomp":
+            if (
+                trig.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "CONCEDE")
+                and comp.dep_ == "ccomp"
+            ):  # "demanded that X resign", "allowed X to run" (parsed as a clause)
                 keys = self._keys([c for c in comp.children if c.dep_ in SUBJ_DEPS])
                 if keys:
                     self.consumed.add(comp.i)

@@ -300,6 +300,20 @@ CASES = [
         {"students"},
     ),  # fmt: skip
     (
+        "a noun and its name",
+        "The junta ordered the independent broadcaster Radio Okapi to stop broadcasting.",
+        "REQUEST",
+        {"junta"},
+        {"Radio Okapi"},
+    ),
+    (
+        "allowed X to",
+        "The electoral commission allowed opposition leader Raila Odinga to run in the election.",
+        "CONCEDE",
+        {"electoral commission"},
+        {"Raila Odinga"},
+    ),
+    (
         "verbal attack",
         "The president attacked CNN for refusing to air the speech.",
         "ACCUSE",
