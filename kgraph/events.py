@@ -55,6 +55,8 @@ UNARY_TRIGGERS = {
     "ceasefire", "truce", "protest", "demonstrate", "rally", "riot", "march", "demonstration",
     "hunger strike", "general strike", "strike", "mobilize", "mobilise", "mutiny",
 }  # fmt: skip
+#: Counted harm that makes an attack or arrest an event even when its victims are not named.
+COUNTED_HARM = {"killed", "wounded", "arrested", "abducted", "displaced", "casualties"}
 #: Objects that make any event mutual: "Russia and Ukraine restored diplomatic ties".
 RECIPROCAL_OBJECTS = {"ties", "relations"}
 #: Objects that make "send"/"deliver" correspondence rather than aid.
@@ -693,6 +695,10 @@ class _Reader:
             mutual = trig.type in RECIPROCAL_TYPES or any(
                 t.lower_ in RECIPROCAL_OBJECTS for t in toks
             )
+            if trig.type == "ASSAULT" and any(  # "X and Y killed 400 people" is not mutual
+                c.dep_ == "dobj" and c not in toks for c in v.children
+            ):
+                mutual = False
             if not tgt and (len(src) < 2 or not mutual) and not self._unary(v, trig, toks, how):
                 continue  # a statement with no target is not an edge; "X and Y agreed" is
             if trig.type == "AID" and any(
@@ -730,6 +736,12 @@ class _Reader:
     def _unary(self, v, trig: Trigger, toks, how: str) -> bool:
         """An act done by its source alone: "the president resigned", "rebels surrendered",
         "thousands rallied", "Hamas declared a unilateral ceasefire"."""
+        if trig.type in ("ASSAULT", "COERCE"):
+            # "the BLA killed nearly 400 people": victims counted but not named. "..., killing
+            # 12" and "and wounded 1,900" after another trigger are that event's figures.
+            if v.dep_ in ("conj", "advcl", "xcomp", "acl") and self.trigger(v.head):
+                return False
+            return any(q.kind in COUNTED_HARM for q in find_quantities(v, trig.type))
         if trig.type not in ("RETREAT", "PROTEST", "MOBILIZE"):
             return False
         word = toks[-1] if how == "light-verb" else v

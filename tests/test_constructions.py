@@ -506,3 +506,17 @@ def test_reversing_a_restriction_is_a_concession(nlp, text, typ):
 def test_a_nominal_event_that_is_an_argument_is_not_read_twice(nlp):
     _, got = _events(nlp, "Israeli strikes on Gaza have killed 232 Palestinians.")
     assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", {"Israel"}, {"Palestinians"})]
+
+
+def test_counted_victims_without_a_name_still_make_an_event(nlp):
+    _, got = _events(nlp, "In 2024, al-Shabaab fighters killed more than 300 people in Somalia.")
+    [(typ, src, tgt, ev)] = [g for g in got if g[0] == "ASSAULT"]
+    assert src == {"al-Shabaab"}
+    assert ("killed", 300, "at_least") in {(q.kind, q.value, q.qualifier) for q in ev.quantities}
+
+
+def test_figures_after_an_event_belong_to_it(nlp):
+    _, got = _events(
+        nlp, "Police opened fire on protesters in Lagos, killing four people and arresting 30."
+    )
+    assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", {"Police"}, {"protesters"})]
