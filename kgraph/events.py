@@ -539,6 +539,9 @@ class _Reader:
             # "a roadside bombing killed ...", "were killed in a car bombing": perpetrator unknown
             cands = list(subj) + [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
                                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            # "were killed when a car bomb exploded"
+            cands += [g for c in v.children if c.dep_ == "advcl" for g in c.children
+                      if g.dep_ in SUBJ_DEPS]  # fmt: skip
             for t in cands:
                 if t.lemma_.lower() in ATTACK_NOUNS or any(
                     g.lemma_.lower() in ATTACK_NOUNS for g in t.lefts if g.dep_ == "compound"

@@ -520,3 +520,10 @@ def test_figures_after_an_event_belong_to_it(nlp):
         nlp, "Police opened fire on protesters in Lagos, killing four people and arresting 30."
     )
     assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", {"Police"}, {"protesters"})]
+
+
+def test_a_bomb_that_exploded_is_an_attack_by_someone_unknown(nlp):
+    _, got = _events(nlp, "At least 15 people were killed when a car bomb exploded in Mogadishu.")
+    [(typ, src, _, ev)] = got
+    assert (typ, src) == ("ASSAULT", {"unidentified attackers"})
+    assert [(q.kind, q.value, q.qualifier) for q in ev.quantities] == [("killed", 15, "at_least")]
