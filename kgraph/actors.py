@@ -58,6 +58,8 @@ ANAPHORIC_NOUNS = {
     "organization": {"organisation"},
     "organisation": {"organisation"},
     "movement": {"armed_group", "organisation"},
+    "bloc": {"organisation"},
+    "alliance": {"organisation"},
     "country": {"country"},
     "nation": {"country"},
     "kingdom": {"country"},
@@ -365,8 +367,14 @@ def _add_appositions(idx: ActorIndex, doc) -> None:
 def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple | None]]:
     """Gazetteer matches and NER entities, longest first, without overlaps."""
     cands: list[tuple[int, int, str, tuple | None]] = []
-    for _, s, e in matcher(doc):
+    cap = doc.vocab.strings["CAP"]
+    capitals = []
+    for match_id, s, e in matcher(doc):
         text = doc[s:e].text
+        if match_id == cap:
+            if all(t.pos_ == "PROPN" and not t.ent_type_ for t in doc[s:e]):
+                capitals.append((s, e, "GPE", None))
+            continue
         hit = lex.surface.get(text)
         if hit:
             cands.append((s, e, "GAZ", hit))
@@ -380,6 +388,7 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
             e -= 1
         if s < e:
             cands.append((s, e, ent.label_, None))
+    cands += capitals
     # prefer longer spans; at equal length the gazetteer; a demonym inside a longer
     # named organisation ("the Israeli Foreign Ministry") stays part of it
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2] != "GAZ", c[0]))
@@ -394,11 +403,17 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
     return out
 
 
-def _acts(tok) -> bool:
-    """``tok`` is a doer: the subject of a verb other than a copula, a possessor, or the
-    agent of a passive ("Moscow denied", "Beijing's decision", "talks hosted by Doha")."""
+def _acts(tok, lex: Lexicons | None = None) -> bool:
+    """``tok`` is a doer: the subject of a verb other than a copula, a possessor, the
+    agent of a passive ("Moscow denied", "Beijing's decision", "talks hosted by Doha"), or
+    a party to an event noun ("talks with Tehran", "mediate between Moscow and Kyiv")."""
     while tok.dep_ == "conj":
         tok = tok.head
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ in ("with", "between", "against") and lex is not None:
+        gov = prep.head
+        if gov.lemma_.lower() in lex.nouns or gov.lemma_.lower() in lex.verbs:
+            return True
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ not in (
             "be",
@@ -446,7 +461,7 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
         gid = None
     if gid is not None and label in ("PERSON", "ORG"):
         label = "GPE"  # "Kyiv" tagged PERSON by the NER
-    if gid is not None and label in ("GPE", "LOC") and _acts(doc[s:e].root):
+    if gid is not None and label in ("GPE", "LOC") and _acts(doc[s:e].root, lex):
         # "Moscow denied", "Beijing's decision": the capital stands for the government
         entry = lex.gazetteer[gid]
         idx.add(f"gaz:{gid}", s, e, "capital", name=entry.name, type=entry.type,
@@ -741,11 +756,13 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                 demonym = entry.demonyms[0] if entry.demonyms else entry.name
                 noun = tok.lemma_ if not plural else tok.text.lower()
                 inside = start <= ti < end  # "Israeli troops", not "the army of Sudan"
-                name = (
-                    f"{demonym} {noun}"
-                    if len(countries) > 1 or not inside
-                    else _norm(doc[start:end].text)
-                )
+                if len(countries) > 1:
+                    name = f"{demonym} {noun}"
+                elif not inside:  # "Ukraine's air force" -> "Ukrainian air force"
+                    words = [t.text for t in doc[start:end] if t.lower_ not in _DETS]
+                    name = f"{demonym} {' '.join(words[:-1] + [noun])}".strip()
+                else:
+                    name = _norm(doc[start:end].text)
                 typ2 = "person" if role.person and not plural else typ
                 idx.add(f"role:{gid}:{family}" + (f":{tok.lemma_}" if typ2 == "person" else ""),
                         s, e, "role", head=tok.i, name=name, type=typ2,

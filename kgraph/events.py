@@ -56,7 +56,10 @@ UNARY_TRIGGERS = {
     "hunger strike", "general strike", "strike", "mobilize", "mobilise", "mutiny",
 }  # fmt: skip
 #: Counted harm that makes an attack or arrest an event even when its victims are not named.
-COUNTED_HARM = {"killed", "wounded", "arrested", "abducted", "displaced", "casualties"}
+COUNTED_HARM = {
+    "killed", "wounded", "arrested", "abducted", "displaced", "casualties", "rockets",
+    "missiles", "drones", "shells", "mortars", "bombs", "airstrikes", "strikes",
+}  # fmt: skip
 #: Objects that make any event mutual: "Russia and Ukraine restored diplomatic ties".
 RECIPROCAL_OBJECTS = {"ties", "relations"}
 #: Objects that make "send"/"deliver" correspondence rather than aid.

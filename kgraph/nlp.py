@@ -54,6 +54,9 @@ def gazetteer_matcher(nlp, lex: Lexicons):
 
     m = PhraseMatcher(nlp.vocab, attr="ORTH")
     m.add("GAZ", list(nlp.tokenizer.pipe(sorted(lex.surface))))
+    # capitals the NER misses ("mediate between Moscow and Kyiv"): places, or governments
+    # when they act (see actors._add_named)
+    m.add("CAP", list(nlp.tokenizer.pipe(sorted(lex.capitals))))
 
     def drop(_ref, key=key) -> None:
         entry = _MATCHERS.get(key)

@@ -527,3 +527,24 @@ def test_a_bomb_that_exploded_is_an_attack_by_someone_unknown(nlp):
     [(typ, src, _, ev)] = got
     assert (typ, src) == ("ASSAULT", {"unidentified attackers"})
     assert [(q.kind, q.value, q.qualifier) for q in ev.quantities] == [("killed", 15, "at_least")]
+
+
+def test_capitals_between_which_one_mediates_are_their_governments(nlp):
+    _, got = _events(nlp, "Erdogan said Turkey was ready to mediate between Moscow and Kyiv.")
+    assert ("AGREE", {"Turkey"}, {"Russia", "Ukraine"}) in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_the_bloc_is_the_organisation_just_named(nlp):
+    res, got = _events(
+        nlp,
+        "The European Union announced new sanctions on Iran. "
+        "The bloc also condemned the execution of two protesters by Iranian authorities.",
+    )
+    assert ("ACCUSE", {"European Union"}, {"Iran"}) in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_a_salvo_with_no_named_target_is_an_attack_with_its_figures(nlp):
+    _, got = _events(nlp, "Hamas fired 150 rockets on Saturday.")
+    [(typ, src, tgt, ev)] = got
+    assert (typ, src, tgt) == ("ASSAULT", {"Hamas"}, set())
+    assert [(q.kind, q.value) for q in ev.quantities] == [("rockets", 150)]
