@@ -71,6 +71,12 @@ RELATIONAL_NOUNS = frozenset(
     "lawyer attorney partner ally neighbor neighbour rival enemy foe adversary critic "
     "opponent detractor supporter friend victim successor predecessor".split()
 )
+#: A news dateline at the start of a story: "KYIV, Ukraine (AP) —", "WASHINGTON, May 21 (Reuters) -",
+#: "GAZA CITY -". Capitals, an optional ", place or date", an optional "(agency)", a dash.
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]*){0,3}(?:,\s*[A-Z][\w.' ]{1,30})?\s*"
+    r"(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s"
+)
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
@@ -333,7 +339,12 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     """
     idx = ActorIndex(doc, lex)
     spans = _named_spans(doc, lex, matcher)
-    taken: set[int] = set()
+    # the dateline ("NAIROBI, Kenya (Reuters) -") says where the story was filed and by whom:
+    # its names are not actors, and the parser runs it into the first subject
+    dl = DATELINE.match(doc.text[:200])
+    head = 0 if dl is None else next((t.i for t in doc if t.idx >= dl.end()), len(doc))
+    spans = [sp for sp in spans if sp[0] >= head]
+    taken: set[int] = set(range(head))
     for start, end, _, _ in spans:
         taken.update(range(start, end))
     # full names first, so that a surname seen earlier still joins its full name
@@ -606,6 +617,10 @@ def _rekey(idx: ActorIndex, old: str, new: str) -> None:
 def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
+    if tok.lower_ == "force" and not any(
+        c.dep_ in ("det", "poss", "compound", "nummod") for c in tok.children
+    ):
+        return None  # "used excessive force", "by force": the mass noun, not a unit
     return lex.roles.get(tok.lemma_.lower()) or lex.roles.get(tok.lower_)
 
 

@@ -53,7 +53,7 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 UNARY_TRIGGERS = {
     "resign", "surrender", "withdraw", "retreat", "demobilize", "demobilise", "disarm",
     "ceasefire", "truce", "protest", "demonstrate", "rally", "riot", "march", "demonstration",
-    "hunger strike", "general strike", "strike", "mobilize", "mobilise", "mutiny",
+    "hunger strike", "general strike", "strike", "mobilize", "mobilise", "mutiny", "deploy",
 }  # fmt: skip
 #: Counted harm that makes an attack or arrest an event even when its victims are not named.
 COUNTED_HARM = {
@@ -151,6 +151,12 @@ def _question(v) -> bool:
             ):
                 return True
     return False
+
+
+def _role_forces(idx: ActorIndex, tok) -> bool:
+    """``tok`` names unaffiliated forces ("troops", "the army"), the subject's own."""
+    keys = idx.actors_of(tok, depth=0)
+    return bool(keys) and all(k.startswith("role::") for k in keys)
 
 
 def _keys(idx: ActorIndex, toks, depth: int = 2) -> list[str]:
@@ -425,6 +431,8 @@ class _Reader:
                 alt = [k for k in self._keys([t]) if not k.startswith("role::")]
                 if alt:
                     return alt, "prep-object-over-role"
+            if trig.type == "MOBILIZE":  # "deployed troops", "threatened to deploy the army"
+                keys = []
         if keys:
             return keys, "object"
         pobjs = _prep_objects(v, preps)
@@ -693,6 +701,22 @@ class _Reader:
                 if trig.type not in PLACE_TARGET_TYPES:
                     tgt = [k for k in tgt if not self._region(k)]
                 trule = "place-target" if tgt else trule
+            if not tgt and v.dep_ in ("advcl", "conj") and v.tag_ == "VBG":
+                # "opened fire on protesters, killing one and arresting 12": the same people
+                up, head = v.head, None
+                for _ in range(3):  # "killing one and arresting 12": up to what they follow
+                    head = next((e for e in self.events if e.trigger.start == up.idx), None)
+                    if head is not None or up.dep_ not in ("conj", "advcl") or up.tag_ != "VBG":
+                        break
+                    up = up.head
+                if (
+                    head is not None
+                    and head.target
+                    and set(head.source) == set(src)
+                    and head.type != trig.type  # "..., killing 12": the head's own figures
+                    and any(q.kind in COUNTED_HARM for q in self.quantities(v, trig))
+                ):
+                    tgt, trule = list(head.target), "participle-inherited"
             if not tgt:  # "will halt talks unless Israel stops the raids": the condition names it
                 for c in v.children:
                     if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children):
@@ -745,9 +769,10 @@ class _Reader:
         if trig.type in ("ASSAULT", "COERCE"):
             # "the BLA killed nearly 400 people": victims counted but not named. "..., killing
             # 12" and "and wounded 1,900" after another trigger are that event's figures.
-            if v.dep_ in ("conj", "advcl", "xcomp", "acl") and self.trigger(v.head):
+            head = self.trigger(v.head) if v.dep_ in ("conj", "advcl", "xcomp", "acl") else None
+            if head is not None and head[0].type == trig.type:
                 return False
-            return any(q.kind in COUNTED_HARM for q in find_quantities(v, trig.type))
+            return any(q.kind in COUNTED_HARM for q in self.quantities(v, trig))
         if trig.type not in ("RETREAT", "PROTEST", "MOBILIZE"):
             return False
         word = toks[-1] if how == "light-verb" else v
@@ -757,9 +782,24 @@ class _Reader:
             return False
         # "withdrew its ambassador", "released a statement": an object the rules could not
         # read as an actor makes it something else
-        return how == "light-verb" or not any(
-            c.dep_ in OBJ_DEPS and not any(g.dep_ == "poss" for g in c.children) for c in v.children
-        )  # "withdrew its troops" is fine
+        return how == "light-verb" or not any(  # "withdrew its troops", "deployed troops"
+            c.dep_ in OBJ_DEPS
+            and not any(g.dep_ == "poss" for g in c.children)
+            and not (trig.type == "MOBILIZE" and _role_forces(self.idx, c))
+            for c in v.children
+        )
+
+    def quantities(self, v, trig: Trigger):
+        """The figures of the event of ``v``, leaving out a conjoined verb that is an event
+        of another type ("fired tear gas and arrested 50": the 50 are the arrest's)."""
+
+        def other(c) -> bool:
+            if c.dep_ != "conj" or c.pos_ != "VERB":
+                return False
+            hit = self.trigger(c)
+            return hit is not None and hit[0].type != trig.type
+
+        return find_quantities(v, trig.type, other)
 
     def _region(self, key: str) -> bool:
         cl = self.idx.clusters[key]
@@ -880,7 +920,7 @@ class _Reader:
             negated=negated,
             modality=mod,
             mode=mode,
-            quantities=tuple(find_quantities(v, trig.type)),
+            quantities=tuple(self.quantities(v, trig)),
             date=self.date(v),
             place=ids[place] if place else None,
             reported_by=tuple(ids[k] for k in rep),

@@ -95,9 +95,9 @@ def _qualifier(doc, start: int) -> str:
     return "exact"
 
 
-def _clause_tokens(v):
-    """Tokens of the event's clause, without nested clauses that have their own subject
-    and without 'including ...' sub-counts."""
+def _clause_tokens(v, skip=None):
+    """Tokens of the event's clause, without nested clauses that have their own subject,
+    without 'including ...' sub-counts and without the subtrees ``skip`` refuses."""
     stack = [v]
     out = []
     while stack:
@@ -112,16 +112,19 @@ def _clause_tokens(v):
                 continue
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children):
                 continue
+            if skip is not None and skip(c):
+                continue
             stack.append(c)
     return out
 
 
-def find_quantities(v, event_type: str) -> list[Quantity]:
-    """Figures in the clause of trigger verb ``v``."""
+def find_quantities(v, event_type: str, skip=None) -> list[Quantity]:
+    """Figures in the clause of trigger verb ``v`` (``skip(token)`` True: not that subtree,
+    for a conjoined verb that is an event of its own: "fired tear gas and arrested 50")."""
     doc = v.doc
     out: list[Quantity] = []
     seen = set()
-    for tok in _clause_tokens(v):
+    for tok in _clause_tokens(v, skip):
         if not tok.like_num or tok.ent_type_ in SKIP_ENTS or tok.i in seen:
             continue
         phrase = _number_phrase(tok)

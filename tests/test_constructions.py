@@ -83,7 +83,7 @@ CASES = [
     (
         "purpose clause",
         "Kenyan police fired tear gas to disperse protesters in Nairobi.",
-        "ASSAULT",
+        "COERCE",  # tear gas is repression (CAMEO 175), not an armed attack
         {"Kenyan police"},
         {"protesters"},
     ),
@@ -519,7 +519,13 @@ def test_figures_after_an_event_belong_to_it(nlp):
     _, got = _events(
         nlp, "Police opened fire on protesters in Lagos, killing four people and arresting 30."
     )
-    assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", {"Police"}, {"protesters"})]
+    assert [(t, s, g) for t, s, g, _ in got] == [
+        ("ASSAULT", {"Police"}, {"protesters"}),
+        ("COERCE", {"Police"}, {"protesters"}),  # the arrests are an event of their own
+    ]
+    shooting, arrests = (ev for *_, ev in got)
+    assert [(q.kind, q.value) for q in shooting.quantities] == [("killed", 4)]
+    assert [(q.kind, q.value) for q in arrests.quantities] == [("arrested", 30)]
 
 
 def test_a_bomb_that_exploded_is_an_attack_by_someone_unknown(nlp):
@@ -548,3 +554,28 @@ def test_a_salvo_with_no_named_target_is_an_attack_with_its_figures(nlp):
     [(typ, src, tgt, ev)] = got
     assert (typ, src, tgt) == ("ASSAULT", {"Hamas"}, set())
     assert [(q.kind, q.value) for q in ev.quantities] == [("rockets", 150)]
+
+
+def test_a_dateline_is_not_part_of_the_first_subject(nlp):
+    res, got = _events(
+        nlp, "NAIROBI, Kenya (Reuters) - Kenyan police arrested 50 protesters on Tuesday."
+    )
+    assert [(t, s) for t, s, _, _ in got] == [("COERCE", {"Kenyan police"})]
+    assert "Reuters" not in {a.name for a in res.actors}
+
+
+def test_excessive_force_is_not_a_military(nlp):
+    res, _ = _events(nlp, "Odinga accused the police of using excessive force against protesters.")
+    assert not any(a.type == "military" for a in res.actors)
+
+
+def test_an_arrest_after_a_shooting_has_the_same_victims(nlp):
+    _, got = _events(
+        nlp, "Soldiers opened fire on protesters in Bamako, killing two and arresting 40."
+    )
+    assert ("COERCE", {"Soldiers"}, {"protesters"}) in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_forces_one_deploys_are_ones_own(nlp):
+    _, got = _events(nlp, "Nigeria deployed troops to the northeast.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("MOBILIZE", {"Nigeria"}, set())]
