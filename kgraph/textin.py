@@ -474,6 +474,11 @@ def _a(kind: str) -> str:
     return ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
+def _shown(key: str) -> str:
+    """A JSON key as it can be shown on one line: bare if plain, else JSON-quoted."""
+    return key if key.isprintable() and key.strip() == key and key else json.dumps(key)
+
+
 def _kind(value: object) -> str:
     return {dict: "object", list: "list", str: "string", bool: "boolean"}.get(
         type(value), "null" if value is None else "number"
@@ -494,9 +499,10 @@ def _record(obj: Any, origin: str, default_id: str, opts: _Opts) -> tuple[str, D
     if not doc_id.strip():
         return "", f'"{opts.id_key}" is empty'
     if opts.text_key not in obj:
-        keys = ", ".join(map(str, list(obj)[:12])) + (", ..." if len(obj) > 12 else "")
+        # keys are shown escaped: a key may hold a newline or a control character
+        keys = ", ".join(_shown(k) for k in list(obj)[:12]) + (", ..." if len(obj) > 12 else "")
         texts = [(len(v), k) for k, v in obj.items() if isinstance(v, str) and k != opts.id_key]
-        hint = f"; pass --text-key {max(texts)[1]}" if texts else ""
+        hint = f"; pass --text-key {_shown(max(texts)[1])}" if texts else ""
         keys = f"keys: {keys}" if keys else "an empty object"
         return doc_id, f'record has no "{opts.text_key}" field ({keys}){hint}'
     text = obj[opts.text_key]

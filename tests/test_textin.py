@@ -148,6 +148,11 @@ BAD_INPUTS = {  # test id: (file name, content, start of the error message)
         jsonl({"id": "x", "body": "Long body text."}),
         'c.jsonl:1: record has no "text" field (keys: id, body); pass --text-key body',
     ),
+    "key-with-newline": (  # found by hypothesis: the key used to break the one-line error
+        "c.jsonl",
+        jsonl({"id": "x", "bo\ndy": "Long body text."}),
+        'c.jsonl:1: record has no "text" field (keys: id, "bo\\ndy"); pass --text-key "bo\\ndy"',
+    ),
     "empty-text": ("c.jsonl", jsonl({"id": "x", "text": " \n"}), 'c.jsonl:1: "text" is empty'),
     "text-number": (
         "c.jsonl",
