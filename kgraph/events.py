@@ -738,7 +738,28 @@ class _Reader:
             self.emit(v, trig, toks, how, src, tgt, srule, trule)
         self.read_demands()
         self.read_nominal()
+        self.read_under_attack()
         return self.events
+
+    def read_under_attack(self) -> None:
+        """ "Their forces came under attack from Assad loyalists": an attack on the subject
+        by whoever the noun's "from"/"by" names."""
+        for i in token_indices(self.doc, ("VERB", "AUX")):
+            v = self.doc[i]
+            if v.lemma_ not in ("come", "be"):
+                continue
+            for n in _prep_objects(v, {"under"}):
+                trig = self._noun_entry(n)
+                if trig is None or trig.type != "ASSAULT":
+                    continue
+                src = _keys(
+                    self.idx, _prep_objects(n, {"from", "by"}) + _prep_objects(v, {"from", "by"})
+                )
+                subj, _ = _subject(v)
+                tgt = [k for k in _keys(self.idx, subj) if k not in src]
+                if src and tgt:
+                    self.emit(v, trig, [v, n.head, n], "under-attack", src, tgt, "noun-agent",
+                              "subject")  # fmt: skip
 
     def read_nominal(self) -> None:
         """Event nouns that stand alone, with their actors on the noun: "Palestinian riots
@@ -750,10 +771,17 @@ class _Reader:
         for i in token_indices(self.doc, ("NOUN",)):
             n = self.doc[i]
             trig = self._noun_entry(n)
-            if trig is None or n.idx in taken or trig.type in ("AGREE", "CONSULT", "SUPPORT"):
+            if trig is None or n.idx in taken:
                 continue
             if n.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS | OBJ_DEPS and self.trigger(n.head):
                 continue  # "Israeli strikes on Gaza killed ...": the verb's event
+            # "agreements between Damascus and the SDF", "talks between Russia and Ukraine"
+            parties = _keys(self.idx, _prep_objects(n, {"between"}), depth=1)
+            if trig.type in RECIPROCAL_TYPES and len(parties) >= 2:
+                self.emit(n, trig, [n], "noun", parties, [], "noun-between", "none")
+                continue
+            if trig.type in ("AGREE", "CONSULT", "SUPPORT"):
+                continue  # "Egypt's offer to mediate": only a party's own act
             mods = [c for c in n.children if c.dep_ in ("poss", "amod", "compound") and c.i < n.i]
             src = _keys(self.idx, mods, depth=0)
             if not src:

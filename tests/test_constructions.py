@@ -314,6 +314,20 @@ CASES = [
         {"Raila Odinga"},
     ),
     (
+        "came under attack from",
+        "Ukrainian positions near Pokrovsk came under heavy shelling by Russian forces.",
+        "ASSAULT",
+        {"Russian forces"},
+        {"Ukraine"},
+    ),
+    (
+        "talks between two parties",
+        "Talks between Russia and Ukraine resumed in Istanbul.",
+        "CONSULT",
+        {"Russia", "Ukraine"},
+        set(),
+    ),
+    (
         "verbal attack",
         "The president attacked CNN for refusing to air the speech.",
         "ACCUSE",
