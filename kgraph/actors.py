@@ -258,10 +258,12 @@ class ActorIndex:
                         )
                         return key
         sent = tok.sent
-        prev_start = sent.start
-        if sent.start > 0:
+        # one compatible actor earlier in the same sentence ("the court sentenced Dodik and
+        # banned him"); else one in this and the previous sentence
+        window = {k for s, k in self.order if sent.start <= s < tok.i and ok(self.clusters[k])}
+        if len(window) != 1 and sent.start > 0:
             prev_start = self.doc[sent.start - 1].sent.start
-        window = {k for s, k in self.order if prev_start <= s < tok.i and ok(self.clusters[k])}
+            window = {k for s, k in self.order if prev_start <= s < tok.i and ok(self.clusters[k])}
         if len(window) != 1:
             return None
         key = window.pop()

@@ -117,6 +117,8 @@ IRREGULAR_FORMS = {
     "undertaken": "undertake", "forbade": "forbid", "forbidden": "forbid", "beaten": "beat",
     "swore": "swear", "sworn": "swear", "overthrew": "overthrow", "overthrown": "overthrow",
 }  # fmt: skip
+#: Prepositions before a gerund whose doer is the subject of the governing verb.
+PCOMP_PREPS = {"in", "by", "after", "before", "while", "through", "upon", "on"}
 #: Promises that become threats when what is promised is force: "vowed to attack".
 VOW_VERBS = {"vow", "pledge", "promise", "swear"}
 #: Verbs whose complement is planned, not yet done: "plans to visit".
@@ -233,6 +235,12 @@ def _subject(v, depth: int = 3):
             if objs:
                 return objs, "object-control"
         subj, rule = _subject(v.head, depth - 1)
+        return subj, (rule + "-inherited") if subj else ""
+    gov = v.head.head
+    if depth and v.dep_ == "pcomp" and v.head.lower_ in PCOMP_PREPS and gov.pos_ in ("VERB", "AUX"):
+        # "led nine members in calling on Rubio", "angered China by meeting the Dalai Lama";
+        # not "accused X of providing" (X does it) nor "without returning" (not done)
+        subj, rule = _subject(gov, depth - 1)
         return subj, (rule + "-inherited") if subj else ""
     if v.dep_ == "acl" and v.tag_ == "VBG":
         doc_noun = v.head

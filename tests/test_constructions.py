@@ -593,3 +593,30 @@ def test_an_arrest_after_a_shooting_has_the_same_victims(nlp):
 def test_forces_one_deploys_are_ones_own(nlp):
     _, got = _events(nlp, "Nigeria deployed troops to the northeast.")
     assert [(t, s, g) for t, s, g, _ in got] == [("MOBILIZE", {"Nigeria"}, set())]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the doer of a gerund after "in"/"by" is the subject
+            "Three senators joined other lawmakers in calling on Marco Rubio to act.",
+            ("REQUEST", {"senators"}, {"Marco Rubio"}),
+        ),
+        (  # after "of" it is the object: India is accused of providing support, not Pakistan
+            "Pakistan accused India of providing support to militants in Afghanistan.",
+            ("ACCUSE", {"Pakistan"}, {"India"}),
+        ),
+    ],
+)
+def test_who_does_what_a_gerund_names(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == [expected]
+
+
+def test_a_pronoun_after_the_only_person_in_its_sentence_is_that_person(nlp):
+    _, got = _events(
+        nlp,
+        "Lawyers for Ilham Aliyev and Nikol Pashinyan met on Monday. "
+        "A court sentenced Dodik to one year in prison and banned him from politics.",
+    )
+    assert ("COERCE", {"court"}, {"Dodik"}) in [(t, s, g) for t, s, g, _ in got]
