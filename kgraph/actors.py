@@ -623,6 +623,10 @@ def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
         c.dep_ in ("det", "poss", "compound", "nummod") for c in tok.children
     ):
         return None  # "used excessive force", "by force": the mass noun, not a unit
+    if tok.lemma_.lower() == "party" and not any(
+        c.dep_ in ("compound", "amod") for c in tok.children
+    ):
+        return None  # "the ruling party", "Zanu PF party"; not "all parties to the conflict"
     return lex.roles.get(tok.lemma_.lower()) or lex.roles.get(tok.lower_)
 
 

@@ -697,6 +697,16 @@ class _Reader:
                 continue  # "Israel must withdraw" is an obligation (see read_demands), not an event
             if _question(v):
                 continue  # "asked him whether he agreed": a question, not a request
+            if not src and trule == "passive-subject" and trig.type == "SANCTION":
+                # "Geza was expelled from Zanu PF": the body one is expelled from did it
+                src = [
+                    k
+                    for k in _keys(self.idx, _prep_objects(v, {"from"}), depth=0)
+                    if _vote_type(self.idx.clusters[k])
+                    in ("organisation", "government", "armed_group")
+                    and k not in tgt
+                ]
+                srule = "expelled-from"
             if not src:
                 continue
             if (

@@ -620,3 +620,15 @@ def test_a_pronoun_after_the_only_person_in_its_sentence_is_that_person(nlp):
         "A court sentenced Dodik to one year in prison and banned him from politics.",
     )
     assert ("COERCE", {"court"}, {"Dodik"}) in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_expelled_from_a_body_is_expelled_by_it(nlp):
+    _, got = _events(
+        nlp, "Blessed Geza criticized the president. Geza was expelled from the Zanu PF party."
+    )
+    assert ("SANCTION", {"Zanu PF party"}, {"Blessed Geza"}) in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_parties_to_a_conflict_are_not_a_political_party(nlp):
+    res, _ = _events(nlp, "The UN urged all parties to the conflict to respect the truce.")
+    assert not any(a.sector == "PTY" for a in res.actors)
