@@ -119,6 +119,8 @@ IRREGULAR_FORMS = {
 }  # fmt: skip
 #: Prepositions before a gerund whose doer is the subject of the governing verb.
 PCOMP_PREPS = {"in", "by", "after", "before", "while", "through", "upon", "on"}
+#: Verbs that are events only with an object ("returned the bodies"), travel without one.
+MOTION_VERBS = {"return"}
 #: Promises that become threats when what is promised is force: "vowed to attack".
 VOW_VERBS = {"vow", "pledge", "promise", "swear"}
 #: Verbs whose complement is planned, not yet done: "plans to visit".
@@ -697,6 +699,12 @@ class _Reader:
                 continue  # "Israel must withdraw" is an obligation (see read_demands), not an event
             if _question(v):
                 continue  # "asked him whether he agreed": a question, not a request
+            if (
+                how == "verb"
+                and v.lemma_ in MOTION_VERBS
+                and not any(c.dep_ == "dobj" for c in v.children)
+            ):
+                continue  # "negotiators return to Geneva": travel, not giving something back
             if not src and trule == "passive-subject" and trig.type == "SANCTION":
                 # "Geza was expelled from Zanu PF": the body one is expelled from did it
                 src = [
@@ -935,7 +943,7 @@ class _Reader:
         ):  # "will withdraw its force unless ...": a conditional threat
             etype, cameo, mode = "THREATEN", "13", mode or trig.type.lower()
         # "will not accept", "failed to reach agreement"
-        elif negated and etype in ("AGREE", "CONSULT", "SUPPORT"):
+        elif negated and etype in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"):
             etype, cameo, negated, predicate = "REJECT", "12", False, "not " + predicate
         rep = [k for k in self.reporters(v) if k not in src]
         if rep and mod == "asserted":

@@ -632,3 +632,19 @@ def test_expelled_from_a_body_is_expelled_by_it(nlp):
 def test_parties_to_a_conflict_are_not_a_political_party(nlp):
     res, _ = _events(nlp, "The UN urged all parties to the conflict to respect the truce.")
     assert not any(a.sector == "PTY" for a in res.actors)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The junta accepted demands from ECOWAS.",
+            [("CONCEDE", {"junta"}, {"Economic Community of West African States"})],
+        ),
+        ("Israel will not lift the blockade of Gaza.", [("REJECT", {"Israel"}, {"Gaza"})]),
+        ("US and Russian negotiators return to Geneva this week.", []),
+    ],
+)
+def test_concessions_refusals_and_travel(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == expected
