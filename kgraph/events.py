@@ -157,6 +157,24 @@ def _question(v) -> bool:
     return False
 
 
+def _own_clause(v) -> list:
+    """The tokens of ``v``'s clause, in order, without clauses of their own: a complement
+    with its own subject, a relative clause, or a saying ("rejected the warrant, telling
+    journalists that he would ask Russia to veto ... at the Security Council")."""
+    out, stack = [], [v]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            own = any(g.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for g in c.children)
+            if (c.dep_ in ("ccomp", "parataxis", "relcl", "conj") and own) or (
+                c.dep_ == "advcl" and (own or c.lemma_ in SAY_VERBS)
+            ):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
 def _role_forces(idx: ActorIndex, tok) -> bool:
     """``tok`` names unaffiliated forces ("troops", "the army"), the subject's own."""
     keys = idx.actors_of(tok, depth=0)
@@ -536,7 +554,7 @@ class _Reader:
                     if keys:
                         return keys, "condition-subject"
         subj = {t.i for c in v.children if c.dep_ in SUBJ_DEPS for t in c.subtree}
-        for t in v.subtree:
+        for t in _own_clause(v):
             if t.i in subj or t.dep_ != "pobj":
                 continue
             prep = t.head

@@ -648,3 +648,12 @@ def test_parties_to_a_conflict_are_not_a_political_party(nlp):
 def test_concessions_refusals_and_travel(nlp, text, expected):
     _, got = _events(nlp, text)
     assert [(t, s, g) for t, s, g, _ in got] == expected
+
+
+def test_a_saying_after_a_rejection_is_not_where_its_target_is(nlp):
+    _, got = _events(
+        nlp,
+        "Dodik rejected the arrest warrant, telling journalists that he would ask Russia "
+        "to raise the issue at the U.N. Security Council.",
+    )
+    assert not any(t == "REJECT" for t, *_ in got), got
