@@ -262,6 +262,10 @@ def _subject(v, depth: int = 3):
         # not "accused X of providing" (X does it) nor "without returning" (not done)
         subj, rule = _subject(gov, depth - 1)
         return subj, (rule + "-inherited") if subj else ""
+    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in v.children):
+        # "Israeli airstrikes killed 45 Palestinians" parsed as a noun with a reduced
+        # relative: a passive participle takes no direct object, so the noun is the subject
+        return [v.head], "misparsed-subject"
     if v.dep_ == "acl" and v.tag_ == "VBG":
         doc_noun = v.head
         if doc_noun.lemma_.lower() in DOCUMENT_NOUNS:

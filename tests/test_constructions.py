@@ -657,3 +657,16 @@ def test_a_saying_after_a_rejection_is_not_where_its_target_is(nlp):
         "to raise the issue at the U.N. Security Council.",
     )
     assert not any(t == "REJECT" for t, *_ in got), got
+
+
+def test_a_subject_the_parser_took_for_a_noun_phrase(nlp):
+    # the small model parses "airstrikes killed 45 ..." as a noun with a reduced relative
+    _, got = _events(
+        nlp,
+        "GAZA CITY (AP) — Israeli airstrikes killed at least 45 Palestinians across the Gaza "
+        "Strip on Saturday, including 12 children, according to local health officials.",
+    )
+    [(typ, src, tgt, ev)] = got
+    assert (typ, src, tgt) == ("ASSAULT", {"Israel"}, {"Palestinians"})
+    assert [(q.kind, q.value, q.qualifier) for q in ev.quantities] == [("killed", 45, "at_least")]
+    assert ev.modality == "reported" and ev.reported_by
