@@ -844,16 +844,22 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
                 and idx.clusters[idx.token[c.i]].type == "person"
             ):
                 return idx.token[c.i]
-    if role.family in ("leader", "officials", "delegation") or role.lemma in ("member", "leader"):
+    if role.family in ("leader", "officials", "delegation", "rebels", "military", "members") or (
+        role.lemma in ("member", "leader")
+    ):  # "leaders of X", "militants from JNIM", "soldiers of the 3rd brigade"
+        leads = role.family in ("leader", "officials", "delegation")
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            # the of/from phrase right after the noun ("militants from JNIM"), not a far one
+            # the parser hung on it ("the army and its allies from the Africa Corps")
+            if c.dep_ == "prep" and c.lower_ in ("of", "from") and (leads or c.i == tok.i + 1):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in idx.head:
                         if any(g.dep_ == "conj" for g in p.children):
                             return None  # "leaders of France and Italy": each country's
                         key = idx.head[p.i][0]
-                        if idx.clusters[key].type not in ("person", "place"):
-                            return key
+                        kind = _vote_type(idx.clusters[key])
+                        if kind not in ("person", "place") and (leads or kind != "country"):
+                            return key  # "the army of Sudan" stays the Sudanese army
     return None
 
 

@@ -16,6 +16,7 @@ mediation of an agreement reached earlier ("the ceasefire, brokered by Egypt").
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from bisect import bisect_left
 
@@ -121,6 +122,8 @@ IRREGULAR_FORMS = {
 PCOMP_PREPS = {"in", "by", "after", "before", "while", "through", "upon", "on"}
 #: Verbs that are events only with an object ("returned the bodies"), travel without one.
 MOTION_VERBS = {"return"}
+#: Conjunctions of a clause set at another time than the event ("since", "after").
+OTHER_TIME_MARKS = {"since", "after", "before", "until", "till", "because", "as"}
 #: Promises that become threats when what is promised is force: "vowed to attack".
 VOW_VERBS = {"vow", "pledge", "promise", "swear"}
 #: Verbs whose complement is planned, not yet done: "plans to visit".
@@ -674,7 +677,17 @@ class _Reader:
 
     def date(self, v):
         best = None
-        for t in v.subtree:
+        # the event's own clause, then the rest of its subtree except clauses of another
+        # time ("since the junta expelled French troops in 2022")
+        other_time = {
+            t.i
+            for c in v.subtree
+            if c.dep_ == "advcl" and any(m.lower_ in OTHER_TIME_MARKS for m in c.children)
+            for t in c.subtree
+        }
+        own = _own_clause(v)
+        rest = [t for t in v.subtree if t.i not in other_time]
+        for t in own if any(t.ent_type_ == "DATE" for t in own) else rest:
             if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
                 if self._ents is None:
                     self._ents = {e.start: e for e in self.doc.ents}
@@ -751,12 +764,7 @@ class _Reader:
                 trule = "place-target" if tgt else trule
             if not tgt and v.dep_ in ("advcl", "conj") and v.tag_ == "VBG":
                 # "opened fire on protesters, killing one and arresting 12": the same people
-                up, head = v.head, None
-                for _ in range(3):  # "killing one and arresting 12": up to what they follow
-                    head = next((e for e in self.events if e.trigger.start == up.idx), None)
-                    if head is not None or up.dep_ not in ("conj", "advcl") or up.tag_ != "VBG":
-                        break
-                    up = up.head
+                head = self._head_event(v)  # "killing one and arresting 12"
                 if (
                     head is not None
                     and head.target
@@ -783,6 +791,8 @@ class _Reader:
                 c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in v.children
             ):
                 continue  # "sent a letter to X" is correspondence, not aid
+            if self._merge_into_head(v, trig, src, tgt):
+                continue  # "attacked a camp, killing 30 soldiers": one attack
             self.emit(v, trig, toks, how, src, tgt, srule, trule)
         self.read_demands()
         self.read_nominal()
@@ -864,6 +874,39 @@ class _Reader:
             and not (trig.type == "MOBILIZE" and _role_forces(self.idx, c))
             for c in v.children
         )
+
+    def _head_event(self, v):
+        """The event a participle or conjoined verb follows ("opened fire ..., killing 2
+        and arresting 40"), or None."""
+        if v.dep_ not in ("advcl", "conj") or v.tag_ != "VBG":
+            return None
+        up = v.head
+        for _ in range(3):
+            head = next((e for e in self.events if e.trigger.start == up.idx), None)
+            if head is not None or up.dep_ not in ("conj", "advcl") or up.tag_ != "VBG":
+                return head
+            up = up.head
+        return None
+
+    def _merge_into_head(self, v, trig: Trigger, src, tgt) -> bool:
+        """A participle of the same type and source as the event it follows is that event:
+        its targets join the event's (they replace a target that was only the place) and its
+        figures are the event's already. Two events would count the dead twice."""
+        head = self._head_event(v)
+        if head is None or head.type != trig.type or set(head.source) != set(src):
+            return False
+        new = list(tgt) if head.rule.endswith("place-target") else [*head.target]
+        new += [k for k in tgt if k not in new]
+        if tuple(new) != head.target:
+            sent = v.sent
+            i = self.events.index(head)
+            self.events[i] = dataclasses.replace(
+                head,
+                target=tuple(new),
+                rule=head.rule.replace("place-target", "participle-object"),
+                arguments=tuple(_arg_spans(self.idx, list(head.source) + new, sent)),
+            )
+        return True
 
     def quantities(self, v, trig: Trigger):
         """The figures of the event of ``v``, leaving out a conjoined verb that is an event

@@ -670,3 +670,22 @@ def test_a_subject_the_parser_took_for_a_noun_phrase(nlp):
     assert (typ, src, tgt) == ("ASSAULT", {"Israel"}, {"Palestinians"})
     assert [(q.kind, q.value, q.qualifier) for q in ev.quantities] == [("killed", 45, "at_least")]
     assert ev.modality == "reported" and ev.reported_by
+
+
+def test_an_attack_and_its_killing_participle_are_one_event(nlp):
+    _, got = _events(
+        nlp,
+        "Militants from Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked a military camp "
+        "in central Mali, killing at least 30 soldiers.",
+    )
+    [(typ, src, tgt, ev)] = got  # one attack: the dead are not counted twice
+    assert (typ, src, tgt) == ("ASSAULT", {"Jama'at Nusrat al-Islam wal-Muslimin"}, {"soldiers"})
+    assert [(q.kind, q.value) for q in ev.quantities] == [("killed", 30)]
+
+
+def test_the_date_of_an_earlier_clause_is_not_the_events(nlp):
+    _, got = _events(
+        nlp, "JNIM has stepped up attacks on the Malian army since the junta took power in 2021."
+    )
+    attack = next(ev for t, *_, ev in got if t == "ASSAULT")
+    assert attack.date is None
