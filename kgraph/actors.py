@@ -77,6 +77,8 @@ DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]*){0,3}(?:,\s*[A-Z][\w.' ]{1,30})?\s*"
     r"(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s"
 )
+#: Signs after a country code that make it a currency ("US $50 million").
+CURRENCY_SIGNS = {"$", "€", "£", "¥", "dollars", "dollar"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
@@ -402,6 +404,8 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
         if s < e:
             cands.append((s, e, ent.label_, None))
     cands += capitals
+    # "US $50 million", "HK$ 3 billion": a currency, not the country
+    cands = [c for c in cands if c[1] >= len(doc) or doc[c[1]].text not in CURRENCY_SIGNS]
     # prefer longer spans; at equal length the gazetteer; a demonym inside a longer
     # named organisation ("the Israeli Foreign Ministry") stays part of it
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2] != "GAZ", c[0]))

@@ -689,3 +689,8 @@ def test_the_date_of_an_earlier_clause_is_not_the_events(nlp):
     )
     attack = next(ev for t, *_, ev in got if t == "ASSAULT")
     assert attack.date is None
+
+
+def test_a_currency_is_not_its_country(nlp):
+    res, _ = _events(nlp, "Aristide is accused of misusing up to US $50 million in public funds.")
+    assert "United States" not in {a.name for a in res.actors}
