@@ -405,7 +405,13 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
             cands.append((s, e, ent.label_, None))
     cands += capitals
     # "US $50 million", "HK$ 3 billion": a currency, not the country
-    cands = [c for c in cands if c[1] >= len(doc) or doc[c[1]].text not in CURRENCY_SIGNS]
+    cands = [
+        c
+        for c in cands
+        if c[1] >= len(doc)
+        or doc[c[1]].text not in CURRENCY_SIGNS
+        or len(doc[c[0] : c[1]].text.replace(".", "")) > 3  # "gave Ukraine $500 million"
+    ]
     # prefer longer spans; at equal length the gazetteer; a demonym inside a longer
     # named organisation ("the Israeli Foreign Ministry") stays part of it
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2] != "GAZ", c[0]))

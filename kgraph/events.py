@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from bisect import bisect_left
 
 from .actors import ActorIndex, _vote_type
@@ -61,8 +62,15 @@ COUNTED_HARM = {
     "killed", "wounded", "arrested", "abducted", "displaced", "casualties", "rockets",
     "missiles", "drones", "shells", "mortars", "bombs", "airstrikes", "strikes",
 }  # fmt: skip
+#: Names of seas, straits and rivers: places of events, never their targets.
+WATERS = re.compile(r"\b(Sea|Ocean|Gulf|Strait|Straits|Bay|Channel|River|Lake)\b")
+#: Names of world regions: where things happen, not who they happen to.
+REGIONS = re.compile(
+    r"\b(Middle|Near|Far) East\b|\b(Sahel|Balkans|Caucasus|Horn of Africa|Europe|Asia|Africa|"
+    r"Americas|Latin America|Mediterranean|Arctic|Pacific|Atlantic|Maghreb|Levant)$"
+)
 #: Objects that make any event mutual: "Russia and Ukraine restored diplomatic ties".
-RECIPROCAL_OBJECTS = {"ties", "relations"}
+RECIPROCAL_OBJECTS = {"ties", "relations", "prisoners"}
 #: Objects that make "send"/"deliver" correspondence rather than aid.
 MESSAGE_NOUNS = {"letter", "message", "note", "invitation", "request", "email", "statement"}
 #: Documents that speak for whoever issued them: "issued a statement condemning X".
@@ -176,6 +184,33 @@ def _own_clause(v) -> list:
                 continue
             stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+def _phone_call(idx: ActorIndex, v) -> bool:
+    """ "Blinken called his counterpart Wang Yi": a call to a person, and nothing said of
+    them ("called him a liar", "called the move disappointing")."""
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr") for c in v.children):
+        return False
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    if len(objs) != 1 or any(t.tag_ in ("``", "''") or t.text in ('"', "\u201c") for t in v.rights):
+        return False
+    keys = idx.actors_of(objs[0], depth=0)
+    return bool(keys) and all(_vote_type(idx.clusters[k]) == "person" for k in keys)
+
+
+def _each_other(v) -> bool:
+    """``v`` has "each other" or "one another" as its object."""
+    for c in v.children:
+        if c.dep_ in ("dobj", "pobj", "prep") and c.lower_ in ("other", "another"):
+            return any(g.lower_ in ("each", "one") for g in c.children)
+        if c.dep_ == "prep":
+            if any(
+                p.lower_ in ("other", "another")
+                and any(g.lower_ in ("each", "one") for g in p.children)
+                for p in c.children
+            ):
+                return True
+    return False
 
 
 def _role_forces(idx: ActorIndex, tok) -> bool:
@@ -388,13 +423,19 @@ class _Reader:
         passive = any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.children) and not _stative(v)
         preps = set(trig.target_preps) | ({"between"} if trig.mode == "mediation" else set())
         if noun is not None:  # light verb: the noun's own prepositional objects first
-            preps |= set(DEFAULT_TARGET_PREPS)
             holder = noun.head if noun.dep_ == "compound" else noun  # "a mediation mission between"
-            keys = self._keys(
-                _prep_objects(noun, preps) + _prep_objects(holder, preps) * (holder is not noun)
-            )
-            if keys:
-                return keys, "noun-prep"
+            # the noun's own prepositions before the general ones: "filed a complaint with
+            # the Security Council against Israel" is against Israel
+            for ps in (preps, preps | set(DEFAULT_TARGET_PREPS)):
+                keys = self._keys(
+                    _prep_objects(noun, ps) + _prep_objects(holder, ps) * (holder is not noun)
+                )
+                if keys:
+                    return keys, "noun-prep"
+            keys = self._keys(_prep_objects(v, preps))  # "filed a complaint ... against"
+            if keys and trig.target_preps:
+                return keys, "verb-prep"
+            preps |= set(DEFAULT_TARGET_PREPS)
             # "a suspension of air links with Serbia": one level down
             for p in _prep_objects(holder, {"of"}):
                 keys = self._keys(_prep_objects(p, preps - {"of"}))
@@ -430,9 +471,13 @@ class _Reader:
             c
             for c in v.children
             if c.dep_ in OBJ_DEPS
-            and not any(
-                g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her", "our")
-                for g in c.children
+            and (
+                not any(
+                    g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her", "our")
+                    for g in c.children
+                )
+                # "called his counterpart Wang Yi": a named actor is no one's own thing
+                or any(not k.startswith("role:") for k in self.idx.actors_of(c, depth=0))
             )
         ]
         if not objs:  # "kidnapped up to 16 advisers": the parser makes "up" a particle
@@ -725,6 +770,8 @@ class _Reader:
             src, srule = self.sources(v, trig)
             self.exclude = set(src)
             tgt, trule = self.targets(v, trig, noun)
+            # a word of the trigger is not its target ("exchanged prisoners")
+            tgt = [k for k in tgt if not any(k in self.idx.head.get(t.i, ()) for t in toks[1:])]
             tgt = [k for k in tgt if k not in src] if src else tgt
             if trig.type not in PLACE_TARGET_TYPES:  # one agrees with actors, not regions
                 tgt = [k for k in tgt if not self._region(k)]
@@ -734,6 +781,8 @@ class _Reader:
                 continue  # "Israel must withdraw" is an obligation (see read_demands), not an event
             if _question(v):
                 continue  # "asked him whether he agreed": a question, not a request
+            if how == "verb" and v.lemma_ == "call" and not _phone_call(self.idx, v):
+                continue  # "called the move disappointing", "calling them an occupying army"
             if (
                 how == "verb"
                 and v.lemma_ in MOTION_VERBS
@@ -758,9 +807,12 @@ class _Reader:
                 and (trig.type not in ("CONSULT", "SUPPORT", "AID") or trig.mode == "visit")
             ):
                 # "imposed a curfew in Cizre": the place is the target
+                # a region is where it happened, not whom it was done to ("in the Red Sea")
                 tgt = [k for k in self._places(v, noun) if k not in src][:1]
                 if trig.type not in PLACE_TARGET_TYPES:
                     tgt = [k for k in tgt if not self._region(k)]
+                # a sea is where it happened, never whom it was done to ("in the Red Sea")
+                tgt = [k for k in tgt if not WATERS.search(self.idx.clusters[k].name)]
                 trule = "place-target" if tgt else trule
             if not tgt and v.dep_ in ("advcl", "conj") and v.tag_ == "VBG":
                 # "opened fire on protesters, killing one and arresting 12": the same people
@@ -781,6 +833,8 @@ class _Reader:
             mutual = trig.type in RECIPROCAL_TYPES or any(
                 t.lower_ in RECIPROCAL_OBJECTS for t in toks
             )
+            if not tgt and len(src) >= 2 and _each_other(v):
+                mutual = True  # "Thailand and Cambodia accused each other"
             if trig.type == "ASSAULT" and any(  # "X and Y killed 400 people" is not mutual
                 c.dep_ == "dobj" and c not in toks for c in v.children
             ):
@@ -921,9 +975,13 @@ class _Reader:
         return find_quantities(v, trig.type, other)
 
     def _region(self, key: str) -> bool:
+        """A region, a sea or a building ("the Middle East", "the Red Sea", "the Elysee
+        Palace"): a place, never a party. Towns, provinces and countries can be parties."""
         cl = self.idx.clusters[key]
-        return (
-            cl.type == "place" and cl.labels.most_common(1)[0][0] == "LOC" if cl.labels else False
+        if _vote_type(cl) != "place" or not cl.labels:
+            return False
+        return cl.labels.most_common(1)[0][0] == "FAC" or bool(
+            WATERS.search(cl.name) or REGIONS.search(cl.name)
         )
 
     def _places(self, v, noun=None) -> list[str]:
@@ -998,6 +1056,11 @@ class _Reader:
             for p in _prep_objects(v, {"with"}):
                 if (inst := self._noun_entry(p)) is not None:
                     etype, cameo = inst.type, inst.cameo
+        if how == "light-verb" and etype == "RETREAT" and v.lemma_ in ("sign", "reach", "conclude"):
+            etype, cameo = (
+                "AGREE",
+                "057",
+            )  # "signed a ceasefire": an agreement; declaring one is not
         if how == "light-verb" and etype == "PROTEST" and v.lemma_ in VERBAL_LIGHT_VERBS:
             etype, cameo = "ACCUSE", "11"  # "lodged a protest with Albania" is a complaint
         if mod in ("future", "hypothetical") and etype in INTENT_TYPES and not negated:

@@ -694,3 +694,38 @@ def test_the_date_of_an_earlier_clause_is_not_the_events(nlp):
 def test_a_currency_is_not_its_country(nlp):
     res, _ = _events(nlp, "Aristide is accused of misusing up to US $50 million in public funds.")
     assert "United States" not in {a.name for a in res.actors}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Blinken called his Chinese counterpart Wang Yi to discuss the crisis.",
+            [("CONSULT", {"Blinken"}, {"Wang Yi"})],
+        ),
+        (  # a characterisation, not a phone call
+            "Erdogan called Netanyahu a war criminal.",
+            [],
+        ),
+        (
+            "Thailand and Cambodia accused each other of violating the truce.",
+            [("ACCUSE", {"Thailand", "Cambodia"}, set())],
+        ),
+        (
+            "Colombia's government and the ELN rebels signed a ceasefire in Havana.",
+            [("AGREE", {"Colombia", "National Liberation Army"}, set())],
+        ),
+        ("Hungary blocked an aid package for Ukraine.", [("REJECT", {"Hungary"}, {"Ukraine"})]),
+        (
+            "Ukraine and Russia exchanged 150 prisoners of war on Thursday.",
+            [("RETREAT", {"Ukraine", "Russia"}, set())],
+        ),
+        (  # a sea is where it happened
+            "The Houthis seized a cargo ship in the Red Sea.",
+            [],
+        ),
+    ],
+)
+def test_calls_mutual_acts_and_places(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == expected
