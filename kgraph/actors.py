@@ -404,6 +404,15 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
         if s < e:
             cands.append((s, e, ent.label_, None))
     cands += capitals
+    # "the Dominican Republic and Uruguay" as one NER span: the gazetteer's parts instead
+    gaz_tokens = {i for c in cands if c[2] == "GAZ" for i in range(c[0], c[1])}
+    cands = [
+        c
+        for c in cands
+        if c[2] == "GAZ"
+        or not any(doc[i].lower_ in ("and", "&") for i in range(c[0], c[1]))
+        or not any(i in gaz_tokens for i in range(c[0], c[1]))
+    ]
     # "US $50 million", "HK$ 3 billion": a currency, not the country
     cands = [
         c

@@ -69,6 +69,11 @@ REGIONS = re.compile(
     r"\b(Middle|Near|Far) East\b|\b(Sahel|Balkans|Caucasus|Horn of Africa|Europe|Asia|Africa|"
     r"Americas|Latin America|Mediterranean|Arctic|Pacific|Atlantic|Maghreb|Levant)$"
 )
+#: What calling someone makes an accusation ("called Maduro a dictator").
+NEGATIVE_LABELS = {
+    "dictator", "terrorist", "criminal", "liar", "murderer", "aggressor", "tyrant", "fascist",
+    "nazi", "thug", "butcher", "puppet", "traitor", "enemy", "threat", "occupier", "regime",
+}  # fmt: skip
 #: Objects that make any event mutual: "Russia and Ukraine restored diplomatic ties".
 RECIPROCAL_OBJECTS = {"ties", "relations", "prisoners"}
 #: Objects that make "send"/"deliver" correspondence rather than aid.
@@ -196,6 +201,17 @@ def _phone_call(idx: ActorIndex, v) -> bool:
         return False
     keys = idx.actors_of(objs[0], depth=0)
     return bool(keys) and all(_vote_type(idx.clusters[k]) == "person" for k in keys)
+
+
+def _name_calling(v) -> bool:
+    """ "Milei called Maduro a dictator": calling someone one of NEGATIVE_LABELS."""
+    return (
+        any(
+            c.dep_ in ("oprd", "xcomp", "attr", "dobj") and c.lemma_.lower() in NEGATIVE_LABELS
+            for c in v.children
+        )
+        and sum(c.dep_ in ("dobj", "oprd", "xcomp", "attr") for c in v.children) >= 2
+    )
 
 
 def _each_other(v) -> bool:
@@ -388,8 +404,12 @@ class _Reader:
                             if (t := self._noun_entry(p)) is not None:
                                 return t, [tok, p], "light-verb"
             for c in tok.children:
-                # "called on", not "on Sunday called"
-                if c.dep_ in ("prt", "prep") and tok.i < c.i <= tok.i + 2:
+                # "called on", not "on Sunday called" nor "called Putin on Friday"
+                if (
+                    c.dep_ in ("prt", "prep")
+                    and tok.i < c.i <= tok.i + 2
+                    and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+                ):
                     t = lex.verbs.get(f"{lemma} {c.lower_}")
                     if t:
                         return t, [tok, c], "phrasal"
@@ -782,7 +802,9 @@ class _Reader:
             if _question(v):
                 continue  # "asked him whether he agreed": a question, not a request
             if how == "verb" and v.lemma_ == "call" and not _phone_call(self.idx, v):
-                continue  # "called the move disappointing", "calling them an occupying army"
+                if not _name_calling(v):
+                    continue  # "called the move disappointing", "calling them an army"
+                trig = self.lex.verbs.get("accuse", trig)  # "called Maduro a dictator"
             if (
                 how == "verb"
                 and v.lemma_ in MOTION_VERBS

@@ -703,10 +703,12 @@ def test_a_currency_is_not_its_country(nlp):
             "Blinken called his Chinese counterpart Wang Yi to discuss the crisis.",
             [("CONSULT", {"Blinken"}, {"Wang Yi"})],
         ),
-        (  # a characterisation, not a phone call
+        (  # name-calling, not a phone call
             "Erdogan called Netanyahu a war criminal.",
-            [],
+            [("ACCUSE", {"Erdogan"}, {"Netanyahu"})],
         ),
+        ("Biden called Putin on Friday.", [("CONSULT", {"Biden"}, {"Putin"})]),
+        ("The minister called the decision disappointing.", []),
         (
             "Thailand and Cambodia accused each other of violating the truce.",
             [("ACCUSE", {"Thailand", "Cambodia"}, set())],
@@ -729,3 +731,11 @@ def test_a_currency_is_not_its_country(nlp):
 def test_calls_mutual_acts_and_places(nlp, text, expected):
     _, got = _events(nlp, text)
     assert [(t, s, g) for t, s, g, _ in got] == expected
+
+
+def test_a_list_the_ner_ran_together_is_each_country(nlp):
+    _, got = _events(
+        nlp, "Caracas withdrew its diplomats from Peru, Panama, the Dominican Republic and Uruguay."
+    )
+    [(typ, src, tgt, _)] = got
+    assert tgt == {"Peru", "Panama", "Dominican Republic", "Uruguay"}
