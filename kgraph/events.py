@@ -346,6 +346,7 @@ class _Reader:
         self.doc, self.idx, self.lex = doc, idx, lex
         self.doc_id, self.doc_date = doc_id, doc_date
         self.events: list[Event] = []
+        self.at: dict[int, int] = {}  # trigger start -> index of its first event in self.events
         self.exclude: set[str] = set()  # the source of the event being read
         self.consumed: set[int] = set()  # complement verbs taken over by a control verb
         self.agreements: dict[str, list[str]] = {}  # "ceasefire" -> parties
@@ -958,7 +959,7 @@ class _Reader:
             return None
         up = v.head
         for _ in range(3):
-            head = next((e for e in self.events if e.trigger.start == up.idx), None)
+            head = self.events[self.at[up.idx]] if up.idx in self.at else None
             if head is not None or up.dep_ not in ("conj", "advcl") or up.tag_ != "VBG":
                 return head
             up = up.head
@@ -975,7 +976,7 @@ class _Reader:
         new += [k for k in tgt if k not in new]
         if tuple(new) != head.target:
             sent = v.sent
-            i = self.events.index(head)
+            i = self.at[head.trigger.start]
             self.events[i] = dataclasses.replace(
                 head,
                 target=tuple(new),
@@ -1042,7 +1043,7 @@ class _Reader:
                     for k in _keys(self.idx, [c for c in comp.children if c.dep_ in SUBJ_DEPS])
                     if k not in src
                 ]
-                if src and tgt and not any(e.trigger.start == sv.idx for e in self.events):
+                if src and tgt and sv.idx not in self.at:
                     self.emit(
                         sv, req, [sv], "reported-demand", src, tgt, "subject", "clausal-subject"
                     )
@@ -1132,6 +1133,7 @@ class _Reader:
             confidence=round(conf, 2),
             rule=f"{how}:{srule or 'none'}+{trule or 'none'}",
         )
+        self.at.setdefault(ev.trigger.start, len(self.events))
         self.events.append(ev)
         if trig.type in ("AGREE", "RETREAT", "CONSULT"):
             for t in [c for c in v.subtree if c.lemma_.lower() in AGREEMENT_NOUNS]:
