@@ -69,7 +69,7 @@ ANAPHORIC_NOUNS = {
 RELATIONAL_NOUNS = frozenset(
     "son daughter child wife husband father mother brother sister family relative widow "
     "lawyer attorney partner ally neighbor neighbour rival enemy foe adversary critic "
-    "opponent detractor supporter friend victim successor predecessor".split()
+    "opponent detractor supporter friend victim successor predecessor ties relations".split()
 )
 #: A news dateline at the start of a story: "KYIV, Ukraine (AP) —", "WASHINGTON, May 21 (Reuters) -",
 #: "GAZA CITY -". Capitals, an optional ", place or date", an optional "(agency)", a dash.

@@ -308,6 +308,10 @@ def _subject(v, depth: int = 3):
             objs = [c for c in v.head.children if c.dep_ in ("dobj", "dative") and c.i < v.i]
             if objs:
                 return objs, "object-control"
+            # raising: "Turkey is expected to host talks", "Israel was forced to withdraw"
+            raised = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return raised, "raised-subject"
         subj, rule = _subject(v.head, depth - 1)
         return subj, (rule + "-inherited") if subj else ""
     gov = v.head.head

@@ -739,3 +739,9 @@ def test_a_list_the_ner_ran_together_is_each_country(nlp):
     )
     [(typ, src, tgt, _)] = got
     assert tgt == {"Peru", "Panama", "Dominican Republic", "Uruguay"}
+
+
+def test_a_raised_subject_does_what_it_is_expected_to(nlp):
+    _, got = _events(nlp, "Turkey is expected to host talks between Russia and Ukraine next month.")
+    [(typ, src, tgt, ev)] = got
+    assert (typ, src, tgt, ev.modality) == ("CONSULT", {"Turkey"}, {"Russia", "Ukraine"}, "future")
