@@ -401,6 +401,18 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
             s += 1
         while e > s and doc[e - 1].tag_ == "POS":
             e -= 1
+        # "Maria Corina Machado" tagged "Maria Corina": the name runs on to the next proper
+        # nouns the NER left untagged
+        while (
+            ent.label_ == "PERSON"
+            and e < len(doc)
+            and doc[e].pos_ == "PROPN"
+            and not doc[e].ent_type_
+            and doc[e].text[:1].isupper()
+            and doc[e].text not in lex.surface
+            and e - s < 5
+        ):
+            e += 1
         if s < e:
             cands.append((s, e, ent.label_, None))
     cands += capitals

@@ -745,3 +745,8 @@ def test_a_raised_subject_does_what_it_is_expected_to(nlp):
     _, got = _events(nlp, "Turkey is expected to host talks between Russia and Ukraine next month.")
     [(typ, src, tgt, ev)] = got
     assert (typ, src, tgt, ev.modality) == ("CONSULT", {"Turkey"}, {"Russia", "Ukraine"}, "future")
+
+
+def test_a_name_the_ner_cut_short_runs_on(nlp):
+    res, _ = _events(nlp, "Opposition leader Maria Corina Machado said the opposition had won.")
+    assert "Maria Corina Machado" in {a.name for a in res.actors}
