@@ -137,6 +137,9 @@ PCOMP_PREPS = {"in", "by", "after", "before", "while", "through", "upon", "on"}
 MOTION_VERBS = {"return"}
 #: Conjunctions of a clause set at another time than the event ("since", "after").
 OTHER_TIME_MARKS = {"since", "after", "before", "until", "till", "because", "as"}
+#: Words before a complement that make it a possibility or a plan.
+HEDGES = {"unlikely", "likely", "possible", "able", "poised", "unable", "reluctant"}
+SCHEDULED = {"expect", "expected", "set", "due", "schedule", "scheduled", "slate", "slated"}
 #: Promises that become threats when what is promised is force: "vowed to attack".
 VOW_VERBS = {"vow", "pledge", "promise", "swear"}
 #: Verbs whose complement is planned, not yet done: "plans to visit".
@@ -351,6 +354,7 @@ class _Reader:
         self.doc_id, self.doc_date = doc_id, doc_date
         self.events: list[Event] = []
         self.at: dict[int, int] = {}  # trigger start -> index of its first event in self.events
+        self.assessed = False  # set by modality(): a hedge or schedule, not the actor's intent
         self.exclude: set[str] = set()  # the source of the event being read
         self.consumed: set[int] = set()  # complement verbs taken over by a control verb
         self.agreements: dict[str, list[str]] = {}  # "ceasefire" -> parties
@@ -672,6 +676,7 @@ class _Reader:
     def modality(self, v) -> tuple[str, bool]:
         negated = False
         mod = "asserted"
+        self.assessed = False  # "is unlikely to", "is expected to": others' view, no intent
         chain = [v]
         t = v
         while t.dep_ in ("xcomp", "conj", "ccomp") and t.head is not t and len(chain) < 4:
@@ -693,6 +698,12 @@ class _Reader:
                     mod = "hypothetical"
             if i > 0 and t.lemma_ == "fail" and chain[i - 1].dep_ == "xcomp":
                 negated = not negated
+            if i > 0 and chain[i - 1].dep_ == "xcomp" and mod == "asserted":
+                low = t.lemma_.lower()
+                if low in HEDGES:  # "is unlikely to invade"
+                    mod, self.assessed = "hypothetical", True
+                elif low in SCHEDULED:  # "is expected to host", "is set to sign"
+                    mod, self.assessed = "future", True
             if (
                 i > 0
                 and t.lemma_ in PLAN_VERBS
@@ -828,13 +839,23 @@ class _Reader:
                 srule = "expelled-from"
             if not src:
                 continue
+            if not tgt:  # "the Hamas attack on Israel killed 1,200 people": the noun's target
+                for sj in (c for c in v.children if c.dep_ in SUBJ_DEPS):
+                    st = self._noun_entry(sj)
+                    if st is not None and st.type == trig.type:
+                        tgt = [
+                            k
+                            for k in _keys(self.idx, _prep_objects(sj, set(st.target_preps)), 1)
+                            if k not in src
+                        ]
+                        trule = "subject-noun-prep" if tgt else trule
+                        break
             if (
                 not tgt
                 and len(src) == 1
                 and (trig.type not in ("CONSULT", "SUPPORT", "AID") or trig.mode == "visit")
             ):
                 # "imposed a curfew in Cizre": the place is the target
-                # a region is where it happened, not whom it was done to ("in the Red Sea")
                 tgt = [k for k in self._places(v, noun) if k not in src][:1]
                 if trig.type not in PLACE_TARGET_TYPES:
                     tgt = [k for k in tgt if not self._region(k)]
@@ -1090,7 +1111,12 @@ class _Reader:
             )  # "signed a ceasefire": an agreement; declaring one is not
         if how == "light-verb" and etype == "PROTEST" and v.lemma_ in VERBAL_LIGHT_VERBS:
             etype, cameo = "ACCUSE", "11"  # "lodged a protest with Albania" is a complaint
-        if mod in ("future", "hypothetical") and etype in INTENT_TYPES and not negated:
+        if (
+            mod in ("future", "hypothetical")
+            and etype in INTENT_TYPES
+            and not negated
+            and not self.assessed  # "China is unlikely to invade Taiwan" is no threat
+        ):
             etype, mode = INTENT_TYPES[etype], (mode or trig.type.lower())
             cameo = "03" if etype == "AGREE" else "13"
         if mod in ("future", "hypothetical") and any(

@@ -750,3 +750,17 @@ def test_a_raised_subject_does_what_it_is_expected_to(nlp):
 def test_a_name_the_ner_cut_short_runs_on(nlp):
     res, _ = _events(nlp, "Opposition leader Maria Corina Machado said the opposition had won.")
     assert "Maria Corina Machado" in {a.name for a in res.actors}
+
+
+def test_an_assessment_is_a_possibility_not_a_threat(nlp):
+    _, got = _events(nlp, "Analysts say China is unlikely to invade Taiwan soon.")
+    [(typ, src, tgt, ev)] = got
+    assert (typ, ev.modality) == ("ASSAULT", "hypothetical")
+
+
+def test_an_attack_noun_subject_names_the_target(nlp):
+    _, got = _events(nlp, "The Hamas attack on Israel on October 7 killed about 1,200 people.")
+    [(typ, src, tgt, ev)] = got
+    assert (typ, src, tgt) == ("ASSAULT", {"Hamas"}, {"Israel"})
+    assert ev.date.value == "2024-10-07"  # the last October 7 before 2025-03-14
+    assert [(q.kind, q.value, q.qualifier) for q in ev.quantities] == [("killed", 1200, "about")]
