@@ -188,11 +188,16 @@ class ActorIndex:
         for c in tok.children:  # "the opposition newspaper La Prensa": the name it is given
             if c.dep_ == "appos" and c.i > tok.i and (c.i in self.head or c.i in self.token):
                 return self.actors_of(c, depth=0)
-        # a non-actor noun: look at the actors that modify it ("Israeli strikes on Gaza")
+        # a non-actor noun: look at the actors that modify it ("Israeli strikes on Gaza"),
+        # but a place before a truce or talks is where they are ("a Gaza truce")
+        entry = self.lex.nouns.get(tok.lemma_.lower())
+        peaceful = entry is not None and entry.type in ("AGREE", "CONSULT", "RETREAT", "SUPPORT")
         for dep in ("poss", "amod", "compound", "nmod"):
             for c in tok.children:
                 if c.dep_ == dep and c.i < tok.i:
                     keys = self.actors_of(c, depth=depth - 1)
+                    if peaceful and dep != "poss":
+                        keys = [k for k in keys if _vote_type(self.clusters[k]) != "place"]
                     if keys:  # "the Turkish and Greek sides": every conjoined modifier
                         for g in c.children:
                             if g.dep_ == "conj":

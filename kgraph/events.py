@@ -296,7 +296,14 @@ def _subject(v, depth: int = 3):
         return [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS], "subject"
     subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
     if subj:
-        return subj, "subject"
+        # headline lists: "Israel, Hamas agree to truce" ("Israel" parsed as a modifier)
+        subj += [
+            c
+            for c in v.children
+            if c.dep_ == "npadvmod" and c.i + 2 == subj[0].left_edge.i and c.nbor(1).text == ","
+            and c.ent_type_ not in ("DATE", "TIME")
+        ]  # fmt: skip
+        return sorted(subj, key=lambda t: t.i), "subject"
     if v.dep_ == "acomp":  # "Israel is opposed to ..."
         subj = [c for c in v.head.children if c.dep_ in SUBJ_DEPS]
         if subj:

@@ -327,6 +327,14 @@ CASES = [
         {"Russia", "Ukraine"},
         set(),
     ),
+    ("headline list", "Israel, Hamas agree to Gaza truce", "AGREE", {"Israel", "Hamas"}, set()),
+    (
+        "headline",
+        "Sudan's army retakes presidential palace from RSF",
+        "ASSAULT",
+        {"Sudanese army"},
+        {"Rapid Support Forces"},
+    ),  # fmt: skip
     (
         "verbal attack",
         "The president attacked CNN for refusing to air the speech.",
@@ -764,3 +772,8 @@ def test_an_attack_noun_subject_names_the_target(nlp):
     assert (typ, src, tgt) == ("ASSAULT", {"Hamas"}, {"Israel"})
     assert ev.date.value == "2024-10-07"  # the last October 7 before 2025-03-14
     assert [(q.kind, q.value, q.qualifier) for q in ev.quantities] == [("killed", 1200, "about")]
+
+
+def test_a_place_before_a_truce_is_not_a_party_to_it(nlp):
+    _, got = _events(nlp, "Israel, Hamas agree to Gaza truce")
+    assert [g for *_, g, _ in got] == [set()]
