@@ -79,6 +79,12 @@ DATELINE = re.compile(
 )
 #: Signs after a country code that make it a currency ("US $50 million").
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "dollars", "dollar"}
+#: Nouns that introduce an organisation's name ("the rights group Foro Penal").
+ORG_DESCRIPTORS = {
+    "group", "organization", "organisation", "agency", "watchdog", "movement", "party",
+    "network", "coalition", "alliance", "newspaper", "broadcaster", "company", "firm", "union",
+    "ngo", "charity", "militia", "outlet", "institute", "foundation", "council",
+}  # fmt: skip
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
@@ -503,6 +509,8 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
                 gazetteer=True)  # fmt: skip
         return
     text = doc[s:e].text
+    if s and label in ("PERSON", "GPE", "NORP") and doc[s - 1].lemma_.lower() in ORG_DESCRIPTORS:
+        label = "ORG"  # "the rights group Foro Penal", "the news agency Ansa"
     gid = lex.capitals.get(text)
     if gid is not None and any(  # "Denzel Washington ... Washington said": a surname
         " " in cl.name and cl.name.rsplit(" ", 1)[1] == text for cl in idx.clusters.values()

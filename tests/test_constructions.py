@@ -777,3 +777,10 @@ def test_an_attack_noun_subject_names_the_target(nlp):
 def test_a_place_before_a_truce_is_not_a_party_to_it(nlp):
     _, got = _events(nlp, "Israel, Hamas agree to Gaza truce")
     assert [g for *_, g, _ in got] == [set()]
+
+
+def test_a_name_introduced_as_a_group_is_an_organisation(nlp):
+    res, _ = _events(
+        nlp, "Police detained 12 protesters, according to the rights group Foro Penal."
+    )
+    assert {a.name: a.type for a in res.actors}["Foro Penal"] == "organisation"
