@@ -52,6 +52,8 @@ ROLE_MODIFIERS = {
 DIPLOMAT_TITLES = re.compile(
     r"secretary of state|foreign (minister|secretary)|diplomat|envoy|ambassador", re.I
 )
+#: Role families of a head of state or government ("the Russian leader" = Putin).
+HEAD_FAMILIES = {"president", "premier", "monarch"}
 #: Anaphoric noun phrases for organisations and countries: "the group" -> last armed group.
 ANAPHORIC_NOUNS = {
     "group": {"armed_group", "organisation"},
@@ -850,6 +852,8 @@ def _resolve_role_person(idx: ActorIndex, doc, tok, start, end, family, countrie
     families = {family}
     if DIPLOMAT_TITLES.search(doc[start:end].text) or family == "diplomat":
         families.add("diplomat")
+    if family == "leader":  # "the Russian leader" = its president, prime minister or king
+        families |= HEAD_FAMILIES
     has_det = any(c.lower_ in ("the", "his", "her") for c in tok.lefts)
     if not has_det:
         return False
@@ -861,6 +865,8 @@ def _resolve_role_person(idx: ActorIndex, doc, tok, start, end, family, countrie
             return False
         if want_country and not cl.country:
             return False
+        if family == "leader" and cl.title and "prime minister" in cl.title.lower():
+            return True
         return bool(cl.families & families) or ("counterpart" in cl.families and bool(want_country))
 
     key = idx._recent(tok.i, 0, ok)

@@ -784,3 +784,23 @@ def test_a_name_introduced_as_a_group_is_an_organisation(nlp):
         nlp, "Police detained 12 protesters, according to the rights group Foro Penal."
     )
     assert {a.name: a.type for a in res.actors}["Foro Penal"] == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text, leader",
+    [
+        (
+            "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing. "
+            "The Russian leader thanked Xi for his support.",
+            "Vladimir Putin",
+        ),
+        (
+            "Israeli Prime Minister Benjamin Netanyahu spoke with Biden on Sunday. "
+            "The Israeli leader later criticized the U.N.",
+            "Benjamin Netanyahu",
+        ),
+    ],
+)
+def test_the_countrys_leader_is_its_head_named_before(nlp, text, leader):
+    _, got = _events(nlp, text)
+    assert {leader} == got[-1][1]
