@@ -886,6 +886,12 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
             cl = idx.clusters[idx.token[c.i]]  # "The Wall Street Journal newspaper"
             if _vote_type(cl) in ("armed_group", "organisation", "government", "military"):
                 return cl.key
+    if role.family == "wing":  # "the group's armed wing", "Hamas's military wing"
+        for c in tok.children:
+            if c.dep_ == "poss":
+                keys = idx.actors_of(c, depth=0)
+                if keys and _vote_type(idx.clusters[keys[0]]) in ("armed_group", "organisation"):
+                    return keys[0]
     if role.family in ("government", "ministry", "officials"):  # "President Suharto's government"
         for c in tok.children:
             if (

@@ -804,3 +804,9 @@ def test_a_name_introduced_as_a_group_is_an_organisation(nlp):
 def test_the_countrys_leader_is_its_head_named_before(nlp, text, leader):
     _, got = _events(nlp, text)
     assert {leader} == got[-1][1]
+
+
+def test_the_groups_armed_wing_is_the_group(nlp):
+    res, _ = _events(nlp, "Hamas fighters ambushed Israeli troops, the group's armed wing said.")
+    hamas = next(a for a in res.actors if a.name == "Hamas")
+    assert "the group's armed wing" in [m.text for m in hamas.mentions]
