@@ -579,6 +579,8 @@ class _Reader:
         # purpose clauses count too: "opened fire to disperse demonstrators"
         comps = [c for c in v.children if c.dep_ in ("ccomp", "xcomp")] + _purpose_clauses(v)
         for comp in comps:  # "demanded that Mugabe resign", "urged X to"
+            if v.lemma_ == "deny" and comp.tag_ == "VBG":
+                continue  # "denied attacking the hospital": a denial of its own act
             if (
                 trig.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "CONCEDE")
                 and comp.dep_ == "ccomp"

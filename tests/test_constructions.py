@@ -810,3 +810,15 @@ def test_the_groups_armed_wing_is_the_group(nlp):
     res, _ = _events(nlp, "Hamas fighters ambushed Israeli troops, the group's armed wing said.")
     hamas = next(a for a in res.actors if a.name == "Hamas")
     assert "the group's armed wing" in [m.text for m in hamas.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Israel denied attacking the hospital in Gaza City.", []),  # denies its own act
+        ("Iran denied Israel access to the site.", [("REJECT", {"Iran"}, {"Israel"})]),
+    ],
+)
+def test_a_denial_targets_whom_it_refuses_not_what_it_denies_doing(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == expected
