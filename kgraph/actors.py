@@ -52,6 +52,8 @@ ROLE_MODIFIERS = {
 DIPLOMAT_TITLES = re.compile(
     r"secretary of state|foreign (minister|secretary)|diplomat|envoy|ambassador", re.I
 )
+#: Role families whose members differ by their words ("the ruling party", "the Kifaya group").
+NAMED_FAMILIES = {"states", "named-group", "party", "outlet", "commission", "council"}
 #: Role families of a head of state or government ("the Russian leader" = Putin).
 HEAD_FAMILIES = {"president", "premier", "monarch"}
 #: Anaphoric noun phrases for organisations and countries: "the group" -> last armed group.
@@ -673,6 +675,10 @@ def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
         c.dep_ in ("compound", "amod") for c in tok.children
     ):
         return None  # "the ruling party", "Zanu PF party"; not "all parties to the conflict"
+    if tok.lemma_.lower() == "group" and not any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+    ):
+        return None  # "the Kifaya group", "the Wagner group"; not "a group of protesters"
     return lex.roles.get(tok.lemma_.lower()) or lex.roles.get(tok.lower_)
 
 
@@ -806,7 +812,8 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             label = _norm(doc[start:end].text)
             if family == "states" and not (plural and start < tok.i):
                 continue  # only "Arab nations", "Gulf states": not "the state"
-            key = f"role::{family}" + (f":{label.lower()}" if family == "states" else "")
+            # "the ruling party" and "opposition parties" are two actors; "troops" one role
+            key = f"role::{family}" + (f":{label.lower()}" if family in NAMED_FAMILIES else "")
             idx.add(key, start, end, "role", head=tok.i, name=label,
                     type="person" if role.person and not plural else typ, sector=sector)  # fmt: skip
             continue
@@ -885,6 +892,9 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
         if c.dep_ in ("compound", "nmod") and c.i in idx.token:
             cl = idx.clusters[idx.token[c.i]]  # "The Wall Street Journal newspaper"
             if _vote_type(cl) in ("armed_group", "organisation", "government", "military"):
+                return cl.key
+            if role.family == "named-group" and _vote_type(cl) == "person" and not cl.gazetteer:
+                cl.type = "organisation"  # "the Tamarod group": a group, whatever the NER said
                 return cl.key
     if role.family == "wing":  # "the group's armed wing", "Hamas's military wing"
         for c in tok.children:

@@ -586,6 +586,17 @@ class _Reader:
                 and comp.dep_ == "ccomp"
             ):  # "demanded that X resign", "allowed X to run" (parsed as a clause)
                 keys = self._keys([c for c in comp.children if c.dep_ in SUBJ_DEPS])
+                if keys and trig.type == "THREATEN" and all(k.startswith("role:") for k in keys):
+                    # "warned that police will not tolerate rallies by Kifaya": the warner's own
+                    # forces will act; whoever they act on is the target
+                    deep = [
+                        k
+                        for t in _own_clause(comp)
+                        if t.dep_ == "pobj" and t.head.lower_ in ("by", "against", "on")
+                        for k in self._keys([t])
+                        if k not in keys
+                    ]
+                    keys = deep[:1]
                 if keys:
                     self.consumed.add(comp.i)
                     return keys, "clausal-subject"

@@ -822,3 +822,20 @@ def test_the_groups_armed_wing_is_the_group(nlp):
 def test_a_denial_targets_whom_it_refuses_not_what_it_denies_doing(nlp, text, expected):
     _, got = _events(nlp, text)
     assert [(t, s, g) for t, s, g, _ in got] == expected
+
+
+def test_a_warning_about_ones_own_police_targets_whom_they_will_act_on(nlp):
+    _, got = _events(
+        nlp,
+        "The interior minister warned that police will not tolerate rallies by the Tamarod group.",
+    )
+    assert [(t, g) for t, _, g, _ in got] == [("THREATEN", {"Tamarod"})]
+
+
+def test_named_groups_are_organisations_and_stay_apart(nlp):
+    res, _ = _events(
+        nlp, "The Kifaya group and the Tamarod group protested. A group of students met."
+    )
+    types = {a.name: a.type for a in res.actors}
+    assert types.get("Kifaya") == types.get("Tamarod") == "organisation"
+    assert "group" not in types  # "a group of students" is not an actor
