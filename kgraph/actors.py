@@ -47,11 +47,21 @@ ROLE_MODIFIERS = {
     "insurgent": ("REB", "armed_group", "rebels"),
     "opposition": ("OPP", "group", "opposition"),
     "party": ("PTY", "organisation", "party"),
+    "resistance": ("REB", "armed_group", "rebels"),
+    "guerrilla": ("REB", "armed_group", "rebels"),
+    "separatist": ("REB", "armed_group", "rebels"),
+    "jihadist": ("REB", "armed_group", "rebels"),
 }
 #: Titles that make a person a diplomat ("the top US diplomat" = the Secretary of State).
 DIPLOMAT_TITLES = re.compile(
     r"secretary of state|foreign (minister|secretary)|diplomat|envoy|ambassador", re.I
 )
+#: Names of non-state armed groups the gazetteer does not list (states' armies are in it).
+ARMED_NAMES = re.compile(
+    r"\b(Army|Front|Brigades?|Militias?|Liberation|Mujahideen|Jihad|Battalions?)\b"
+)
+#: Administrative units the NER tags as organisations ("Rakhine state").
+PLACE_NAMES = re.compile(r"\b(state|province|region|district|county|governorate|oblast)$")
 #: Role families whose members differ by their words ("the ruling party", "the Kifaya group").
 NAMED_FAMILIES = {"states", "named-group", "party", "outlet", "commission", "council"}
 #: Role families of a head of state or government ("the Russian leader" = Putin).
@@ -329,6 +339,10 @@ def _vote_type(cl: _Cluster) -> str:
     if cl.gazetteer or cl.type not in ("entity",):
         return cl.type
     label = cl.labels.most_common(1)[0][0] if cl.labels else "ORG"
+    if label == "ORG" and ARMED_NAMES.search(cl.name):
+        return "armed_group"  # "Myanmar National Democratic Alliance Army"
+    if label == "ORG" and any(PLACE_NAMES.search(m.text) for m in cl.mentions.values()):
+        return "place"  # "Rakhine state" tagged ORG
     return {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
             "NORP": "population"}.get(label, "organisation")  # fmt: skip
 

@@ -839,3 +839,17 @@ def test_named_groups_are_organisations_and_stay_apart(nlp):
     types = {a.name: a.type for a in res.actors}
     assert types.get("Kifaya") == types.get("Tamarod") == "organisation"
     assert "group" not in types  # "a group of students" is not an actor
+
+
+def test_kinds_from_names_and_modifiers(nlp):
+    res, got = _events(
+        nlp,
+        "Pro-democracy resistance forces attacked the military. The Myanmar National Democratic "
+        "Alliance Army said it captured a base in Rakhine state. ASEAN barred Min Aung Hlaing "
+        "from its summits.",
+    )
+    types = {a.name: a.type for a in res.actors}
+    assert types["Myanmar National Democratic Alliance Army"] == "armed_group"
+    assert types["Rakhine"] == "place"
+    assert any(a.type == "armed_group" and "resistance" in a.name for a in res.actors)
+    assert ("SANCTION", {"Min Aung Hlaing"}) in [(t, g) for t, _, g, _ in got]
