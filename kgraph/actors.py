@@ -388,6 +388,7 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     idx.order.sort()
     _add_surnames(idx, doc, taken)
     _add_roles(idx, doc, lex, taken)
+    _merge_forces(idx)
     _add_appositions(idx, doc)
     _merge_acronyms(idx)
     return idx
@@ -666,6 +667,21 @@ def _add_surnames(idx: ActorIndex, doc, taken: set[int]) -> None:
         if i in taken or tok.text not in full:
             continue
         idx.add(full[tok.text], tok.i, tok.i + 1, "surname", name=tok.text, type="person")
+
+
+def _merge_forces(idx: ActorIndex) -> None:
+    """ "Israeli troops" and "the Israeli military" are the IDF when the document names it:
+    a country's unnamed forces join the one named military of that country."""
+    named: dict[str, list[str]] = {}
+    for key, cl in idx.clusters.items():
+        if cl.gazetteer and cl.type == "military" and cl.country:
+            named.setdefault(cl.country, []).append(key)
+    for key in [k for k in idx.clusters if k.startswith("role:") and k.endswith(":military")]:
+        cl = idx.clusters[key]
+        into = named.get(cl.country or "", [])
+        if len(into) == 1:
+            idx.clusters[into[0]].mentions.update(cl.mentions)
+            _rekey(idx, key, into[0])
 
 
 def _rekey(idx: ActorIndex, old: str, new: str) -> None:

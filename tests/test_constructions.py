@@ -853,3 +853,13 @@ def test_kinds_from_names_and_modifiers(nlp):
     assert types["Rakhine"] == "place"
     assert any(a.type == "armed_group" and "resistance" in a.name for a in res.actors)
     assert ("SANCTION", {"Min Aung Hlaing"}) in [(t, g) for t, _, g, _ in got]
+
+
+def test_a_countrys_unnamed_forces_are_its_named_military(nlp):
+    res, got = _events(
+        nlp,
+        "The Israel Defense Forces said it struck Hezbollah targets. "
+        "Israeli troops also raided Jenin.",
+    )
+    assert {s for _, src, _, _ in got for s in src} == {"Israel Defense Forces"}
+    assert not any(a.name == "Israeli troops" for a in res.actors)
