@@ -62,6 +62,8 @@ ARMED_NAMES = re.compile(
 )
 #: Administrative units the NER tags as organisations ("Rakhine state").
 PLACE_NAMES = re.compile(r"\b(state|province|region|district|county|governorate|oblast)$")
+#: Predicate nouns of hostage-taking ("took 200 soldiers prisoner").
+HOSTAGE_WORDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives"}
 #: Role families whose members differ by their words ("the ruling party", "the Kifaya group").
 NAMED_FAMILIES = {"states", "named-group", "party", "outlet", "commission", "council"}
 #: Role families of a head of state or government ("the Russian leader" = Putin).
@@ -697,6 +699,8 @@ def _rekey(idx: ActorIndex, old: str, new: str) -> None:
 def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
+    if tok.lower_ in HOSTAGE_WORDS and tok.head.lemma_ == "take" and tok.dep_ != "nsubj":
+        return None  # "took its crew hostage": what they were made, not an actor
     if tok.lower_ == "force" and not any(
         c.dep_ in ("det", "poss", "compound", "nummod") for c in tok.children
     ):

@@ -429,7 +429,8 @@ class _Reader:
                     t = lex.verbs.get(f"{lemma} {c.lower_}")
                     if t:
                         return t, [tok, c], "phrasal"
-                if c.dep_ == "dobj" and f"{lemma} {c.lower_}" in lex.verbs:  # "open fire"
+                # "open fire", "took 251 people hostage" (parsed as a complement)
+                if c.dep_ in ("dobj", "xcomp", "oprd") and f"{lemma} {c.lower_}" in lex.verbs:
                     return lex.verbs[f"{lemma} {c.lower_}"], [tok, c], "phrasal"
             t = lex.verbs.get(lemma)
             if t is None and lemma.startswith("re") and len(lemma) > 5:  # reimpose, retake, reopen

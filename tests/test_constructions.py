@@ -863,3 +863,16 @@ def test_a_countrys_unnamed_forces_are_its_named_military(nlp):
     )
     assert {s for _, src, _, _ in got for s in src} == {"Israel Defense Forces"}
     assert not any(a.name == "Israeli troops" for a in res.actors)
+
+
+@pytest.mark.parametrize(
+    "text, src, tgt",
+    [
+        ("The Arakan Army said it had taken more than 200 soldiers prisoner.", "Arakan Army",
+         "soldiers"),
+        ("Gunmen took 12 aid workers hostage in Darfur.", "Gunmen", "aid workers"),
+    ],
+)  # fmt: skip
+def test_taking_people_hostage_is_coercion_of_those_people(nlp, text, src, tgt):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == [("COERCE", {src}, {tgt})]
