@@ -56,7 +56,8 @@ def resolve_date(
 ) -> DateValue | None:
     """Resolve a date expression; None if it is relative and no anchor is known."""
     t = text.lower().strip()
-    t = re.sub(r"^(on|in|since|by|the|early|late|mid-?)\s+", "", t)
+    for _ in range(3):  # "in early 2024", "by the end of" stays unread
+        t = re.sub(r"^(on|in|since|by|the|early|late|earlier|later)\s+|^mid-?\s*", "", t)
     ref = _anchor(doc_date)
 
     def out(d: dt.date, gran: str) -> DateValue:
@@ -116,6 +117,11 @@ def resolve_date(
     if m:
         mon = MONTHS[m.group(1)[:3]]
         return out(dt.date(_closest_year(mon, None, ref), mon, 1), "month")
+    m = re.fullmatch(r"(a|an|one|two|three|four|five|six|seven|\d+) days? ago", t)
+    if m:  # "two days ago"
+        n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7}.get(m.group(1)) or int(m.group(1))  # fmt: skip
+        return out(ref - dt.timedelta(days=n), "day")
     if t in ("last month", "this month", "next month"):
         shift = {"last month": -1, "this month": 0, "next month": 1}[t]
         y, mo = divmod(ref.year * 12 + ref.month - 1 + shift, 12)
