@@ -140,6 +140,13 @@ OTHER_TIME_MARKS = {"since", "after", "before", "until", "till", "because", "as"
 #: Words before a complement that make it a possibility or a plan.
 HEDGES = {"unlikely", "likely", "possible", "able", "poised", "unable", "reluctant"}
 SCHEDULED = {"expect", "expected", "set", "due", "schedule", "scheduled", "slate", "slated"}
+#: Nouns of places that are taken and held.
+PLACE_NOUNS = {
+    "village", "town", "city", "base", "position", "territory", "area", "region", "district",
+    "airport", "port", "hill", "bridge", "palace", "building", "headquarters", "outpost", "camp",
+}  # fmt: skip
+#: Verbs of taking a place, whose "from" names whom it was taken from.
+TAKING_VERBS = {"capture", "recapture", "retake", "seize", "take"}
 #: Promises that become threats when what is promised is force: "vowed to attack".
 VOW_VERBS = {"vow", "pledge", "promise", "swear"}
 #: Verbs whose complement is planned, not yet done: "plans to visit".
@@ -550,6 +557,20 @@ class _Reader:
                     return alt, "prep-object-over-role"
             if trig.type == "MOBILIZE":  # "deployed troops", "threatened to deploy the army"
                 keys = []
+        if (
+            keys
+            and v.lemma_ in TAKING_VERBS
+            and (
+                all(self._is_place(k) for k in keys)
+                or any(o.lemma_.lower() in PLACE_NOUNS for o in objs)
+            )
+        ):
+            # "recaptured the village of Robotyne from Russian forces": taken from them
+            froms = _prep_objects(v, {"from"}) + [
+                p for o in objs for p in _prep_objects(o, {"from"})
+            ]
+            held = [k for k in self._keys(froms) if not self._is_place(k)]
+            keys = held or keys
         if keys:
             return keys, "object"
         pobjs = _prep_objects(v, preps)
@@ -1042,6 +1063,9 @@ class _Reader:
             return hit is not None and hit[0].type != trig.type
 
         return find_quantities(v, trig.type, other)
+
+    def _is_place(self, key: str) -> bool:
+        return _vote_type(self.idx.clusters[key]) == "place"
 
     def _region(self, key: str) -> bool:
         """A region, a sea or a building ("the Middle East", "the Red Sea", "the Elysee

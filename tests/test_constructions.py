@@ -876,3 +876,31 @@ def test_a_countrys_unnamed_forces_are_its_named_military(nlp):
 def test_taking_people_hostage_is_coercion_of_those_people(nlp, text, src, tgt):
     _, got = _events(nlp, text)
     assert [(t, s, g) for t, s, g, _ in got] == [("COERCE", {src}, {tgt})]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Militants gunned down five farmers in Borno.", ("ASSAULT", "Militants", "farmers")),
+        ("Rebels torched homes in the village of Kiwanja.", ("COERCE", "Rebels", "Kiwanja")),
+        ("The army repelled an attack by Boko Haram.", ("ASSAULT", "army", "Boko Haram")),
+        (
+            "Russian forces encircled the town of Avdiivka.",
+            ("ASSAULT", "Russian forces", "Avdiivka"),
+        ),
+        (
+            "Ukrainian troops recaptured the village of Robotyne from Russian forces.",
+            ("ASSAULT", "Ukrainian troops", "Russian forces"),
+        ),
+    ],
+)
+def test_the_verbs_of_war(nlp, text, expected):
+    _, got = _events(nlp, text)
+    typ, src, tgt = expected
+    assert [(t, s, g) for t, s, g, _ in got] == [(typ, {src}, {tgt})]
+
+
+def test_beheading_counted_victims_is_killing(nlp):
+    _, got = _events(nlp, "Militants beheaded two villagers near Palma.")
+    [(typ, _, _, ev)] = got
+    assert typ == "ASSAULT" and [(q.kind, q.value) for q in ev.quantities] == [("killed", 2)]
