@@ -75,6 +75,8 @@ ANAPHORIC_NOUNS = {
     "organisation": {"organisation"},
     "movement": {"armed_group", "organisation"},
     "bloc": {"organisation"},
+    "council": {"organisation", "government"},
+    "commission": {"organisation", "government"},
     "alliance": {"organisation"},
     "country": {"country"},
     "nation": {"country"},
@@ -705,6 +707,10 @@ def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
         c.dep_ in ("det", "poss", "compound", "nummod") for c in tok.children
     ):
         return None  # "used excessive force", "by force": the mass noun, not a unit
+    if tok.lemma_.lower() in ("council", "commission") and not any(
+        c.dep_ in ("compound", "amod") for c in tok.children
+    ):
+        return None  # "the council" refers back (ANAPHORIC_NOUNS); "the electoral commission"
     if tok.lemma_.lower() == "party" and not any(
         c.dep_ in ("compound", "amod") for c in tok.children
     ):

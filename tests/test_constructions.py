@@ -904,3 +904,13 @@ def test_beheading_counted_victims_is_killing(nlp):
     _, got = _events(nlp, "Militants beheaded two villagers near Palma.")
     [(typ, _, _, ev)] = got
     assert typ == "ASSAULT" and [(q.kind, q.value) for q in ev.quantities] == [("killed", 2)]
+
+
+def test_the_council_refers_back_to_the_council_named(nlp):
+    res, got = _events(
+        nlp,
+        "The U.N. Security Council met on Friday. The council later condemned the attack on "
+        "peacekeepers by the M23 rebels.",
+    )
+    assert not any(a.name == "council" for a in res.actors)
+    assert ("ACCUSE", {"United Nations Security Council"}) in [(t, s) for t, s, _, _ in got]
