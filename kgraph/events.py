@@ -147,6 +147,10 @@ PLACE_NOUNS = {
 }  # fmt: skip
 #: Verbs of taking a place, whose "from" names whom it was taken from.
 TAKING_VERBS = {"capture", "recapture", "retake", "seize", "take"}
+#: Types whose place is where it was done, never whom it was done to: no place targets
+#: ("condemned the attack on its embassy in Kabul" does not target Kabul). Requests keep
+#: theirs: "sought refuge in Germany" asks Germany.
+VERBAL_TYPES = {"CONSULT", "SUPPORT", "AID", "ACCUSE"}
 #: Promises that become threats when what is promised is force: "vowed to attack".
 VOW_VERBS = {"vow", "pledge", "promise", "swear"}
 #: Verbs whose complement is planned, not yet done: "plans to visit".
@@ -895,7 +899,7 @@ class _Reader:
             if (
                 not tgt
                 and len(src) == 1
-                and (trig.type not in ("CONSULT", "SUPPORT", "AID") or trig.mode == "visit")
+                and (trig.type not in VERBAL_TYPES or trig.mode == "visit")
             ):
                 # "imposed a curfew in Cizre": the place is the target
                 tgt = [k for k in self._places(v, noun) if k not in src][:1]

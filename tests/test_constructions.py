@@ -914,3 +914,10 @@ def test_the_council_refers_back_to_the_council_named(nlp):
     )
     assert not any(a.name == "council" for a in res.actors)
     assert ("ACCUSE", {"United Nations Security Council"}) in [(t, s) for t, s, _, _ in got]
+
+
+def test_condemning_an_attack_in_a_city_does_not_target_the_city(nlp):
+    _, got = _events(
+        nlp, "Turkey condemns in the strongest terms the attack on its embassy in Kabul."
+    )
+    assert got == []
