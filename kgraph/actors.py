@@ -57,9 +57,16 @@ DIPLOMAT_TITLES = re.compile(
     r"secretary of state|foreign (minister|secretary)|diplomat|envoy|ambassador", re.I
 )
 #: Names of non-state armed groups the gazetteer does not list (states' armies are in it).
-ARMED_NAMES = re.compile(
-    r"\b(Army|Front|Brigades?|Militias?|Liberation|Mujahideen|Jihad|Battalions?)\b"
+ARMED_NAMES = re.compile(r"\b(Army|Front|Brigades?|Militias?|Battalions?)\b")
+#: Words that make an army a rebel one ("Myanmar National Democratic Alliance Army").
+REBEL_WORDS = re.compile(
+    r"\b(Liberation|Alliance|Front|Movement|Revolutionary|Resistance|Mujahideen|Jihad|Brigades?|"
+    r"Militias?|Islamic State|Salvation)\b"
 )
+#: The sector an actor's kind implies when nothing more precise is known.
+KIND_SECTORS = {"military": "MIL", "armed_group": "REB", "government": "GOV"}
+#: Names of a state's forces, when the name holds its country ("Kenya Defence Forces").
+STATE_FORCES = re.compile(r"\b(Army|Armed Forces|Defen[cs]e Forces?|Navy|Air Force|Military)\b")
 #: Administrative units the NER tags as organisations ("Rakhine state").
 PLACE_NAMES = re.compile(r"\b(state|province|region|district|county|governorate|oblast)$")
 #: Predicate nouns of hostage-taking ("took 200 soldiers prisoner").
@@ -318,13 +325,14 @@ class ActorIndex:
             if not ms:
                 continue
             aliases = tuple(sorted({m.text for m in ms if m.how not in ("pronoun",)} - {cl.name}))
+            kind = _vote_type(cl)
             out.append(
                 Actor(
                     id=self.id(cl.key),
                     name=cl.name,
-                    type=_vote_type(cl),
+                    type=kind,
                     country=cl.country,
-                    sector=cl.sector,
+                    sector=cl.sector or KIND_SECTORS.get(kind),
                     wikidata=cl.wikidata,
                     title=cl.title,
                     aliases=aliases,
@@ -343,7 +351,10 @@ def _vote_type(cl: _Cluster) -> str:
     if cl.gazetteer or cl.type not in ("entity",):
         return cl.type
     label = cl.labels.most_common(1)[0][0] if cl.labels else "ORG"
-    if label == "ORG" and ARMED_NAMES.search(cl.name):
+    if label == "ORG" and STATE_FORCES.search(cl.name) and not REBEL_WORDS.search(cl.name):
+        # "Kenya Defence Forces", "Somali National Army"; "the Arakan Army" is a rebel army
+        return "military" if cl.country else "armed_group"
+    if label == "ORG" and (REBEL_WORDS.search(cl.name) or ARMED_NAMES.search(cl.name)):
         return "armed_group"  # "Myanmar National Democratic Alliance Army"
     if label == "ORG" and any(PLACE_NAMES.search(m.text) for m in cl.mentions.values()):
         return "place"  # "Rakhine state" tagged ORG
@@ -564,7 +575,21 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
     if label == "ORG" and role is not None and role.person:
         return  # "the UN Emergency Relief Coordinator" is a person's title, not an organisation
     text = _norm(doc[s:e].text)
-    idx.add(f"ent:{text.lower()}", s, e, "ner", label=label, name=text, type="entity")
+    # "the Ministry of Foreign Affairs of Qatar", "Sudan's Sovereign Council": its country
+    country = next(
+        (
+            lex.gazetteer[hit[0]].country
+            for t in doc[s:e]
+            if (hit := lex.surface.get(t.text)) and lex.gazetteer[hit[0]].type == "country"
+        ),
+        None,
+    )
+    if country is None and e + 1 < len(doc) and doc[e].lower_ == "of":  # "... of Qatar"
+        hit = lex.surface.get(doc[e + 1].text)
+        if hit and lex.gazetteer[hit[0]].type == "country":
+            country = lex.gazetteer[hit[0]].country
+    idx.add(f"ent:{text.lower()}", s, e, "ner", label=label, name=text, type="entity",
+            country=country)  # fmt: skip
 
 
 def _person_key(idx: ActorIndex, name: str) -> str:

@@ -921,3 +921,16 @@ def test_condemning_an_attack_in_a_city_does_not_target_the_city(nlp):
         nlp, "Turkey condemns in the strongest terms the attack on its embassy in Kabul."
     )
     assert got == []
+
+
+def test_unlisted_forces_are_typed_by_their_names(nlp):
+    res, _ = _events(
+        nlp,
+        "The Kenya Defence Forces said the Somali National Army fought the Karen National "
+        "Liberation Army. The Ministry of Foreign Affairs of Qatar condemned the attack.",
+    )
+    got = {a.name: (a.type, a.country, a.sector) for a in res.actors}
+    assert got["Kenya Defence Forces"] == ("military", "KEN", "MIL")
+    assert got["Somali National Army"] == ("military", "SOM", "MIL")
+    assert got["Karen National Liberation Army"][0] == "armed_group"
+    assert got["Ministry of Foreign Affairs"][1] == "QAT"
