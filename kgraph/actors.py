@@ -72,7 +72,7 @@ PLACE_NAMES = re.compile(r"\b(state|province|region|district|county|governorate|
 #: Predicate nouns of hostage-taking ("took 200 soldiers prisoner").
 HOSTAGE_WORDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives"}
 #: Role families whose members differ by their words ("the ruling party", "the Kifaya group").
-NAMED_FAMILIES = {"states", "named-group", "party", "outlet", "commission", "council"}
+NAMED_FAMILIES = {"states", "named-group", "party", "outlet", "commission", "council", "coalition"}
 #: Role families of a head of state or government ("the Russian leader" = Putin).
 HEAD_FAMILIES = {"president", "premier", "monarch"}
 #: Anaphoric noun phrases for organisations and countries: "the group" -> last armed group.
@@ -732,6 +732,10 @@ def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
         c.dep_ in ("det", "poss", "compound", "nummod") for c in tok.children
     ):
         return None  # "used excessive force", "by force": the mass noun, not a unit
+    if tok.lemma_.lower() == "coalition" and not any(
+        c.dep_ in ("compound", "amod") for c in tok.children
+    ):
+        return None  # "the opposition coalition", "the Saudi-led coalition"; not "a coalition"
     if tok.lemma_.lower() in ("council", "commission") and not any(
         c.dep_ in ("compound", "amod") for c in tok.children
     ):

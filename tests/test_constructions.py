@@ -934,3 +934,21 @@ def test_unlisted_forces_are_typed_by_their_names(nlp):
     assert got["Somali National Army"] == ("military", "SOM", "MIL")
     assert got["Karen National Liberation Army"][0] == "armed_group"
     assert got["Ministry of Foreign Affairs"][1] == "QAT"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # complained to the addressee, over the one complained of
+            "Lebanon complained to the United Nations on Tuesday over two Israeli air raids.",
+            ("ACCUSE", {"Lebanon"}, {"Israel"}),
+        ),
+        (
+            "The Saudi-led coalition struck Houthi positions in Hodeidah.",
+            ("ASSAULT", {"Saudi-led coalition"}, {"Houthis"}),
+        ),
+    ],
+)
+def test_complaints_and_coalitions(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == [expected]
