@@ -243,8 +243,9 @@ class ActorIndex:
                         for p in a.children:
                             if p.dep_ == "pobj" and (keys := self.actors_of(p, depth=depth - 1)):
                                 return keys
-        # the agent first: "condemned the killing of a journalist by Israeli forces"
-        for prep in ("by", "of", "from"):
+        # the agent first: "condemned the killing of a journalist by Israeli forces"; "for"
+        # last: "a camp for Congolese refugees was attacked"
+        for prep in ("by", "of", "from", "for"):
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == prep:
                     for p in c.children:

@@ -336,6 +336,13 @@ CASES = [
         {"Rapid Support Forces"},
     ),  # fmt: skip
     (
+        "a thing for people",
+        "A camp for Sudanese refugees was attacked by Chadian militiamen.",
+        "ASSAULT",
+        {"Chadian militiamen"},
+        {"Sudanese refugees"},
+    ),
+    (
         "verbal attack",
         "The president attacked CNN for refusing to air the speech.",
         "ACCUSE",
