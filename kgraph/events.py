@@ -324,7 +324,10 @@ def _subject(v, depth: int = 3):
         return agent, "passive-agent"
     if depth and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         if v.dep_ == "conj" and any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.head.children):
-            return [], ""
+            if v.tag_ == "VBN":  # "was arrested and charged": passive too, no doer
+                return [], ""
+            # "has been indicted ... and will resign": the passive subject acts
+            return [c for c in v.head.children if c.dep_ in PASSIVE_SUBJ_DEPS], "subject-inherited"
         if v.dep_ == "xcomp":  # object control: "urged Syria to withdraw" -> Syria withdraws
             objs = [c for c in v.head.children if c.dep_ in ("dobj", "dative") and c.i < v.i]
             if objs:
@@ -1149,6 +1152,11 @@ class _Reader:
             )
         ):  # "attacked the newspaper for refusing to ...": a verbal attack
             etype, cameo = "ACCUSE", "11"
+        if how == "verb" and v.lemma_ in ("target", "hit"):
+            # "EU tariffs are targeting products from ...", "sanctions hit Russian banks"
+            for sj in _subject(v)[0]:
+                if (ntrig := self._noun_entry(sj)) is not None and ntrig.type != etype:
+                    etype, cameo = ntrig.type, ntrig.cameo
         if how == "verb" and v.lemma_ == "retaliate":  # "retaliated with tariffs": SANCTION
             for p in _prep_objects(v, {"with"}):
                 if (inst := self._noun_entry(p)) is not None:

@@ -959,3 +959,20 @@ def test_unlisted_forces_are_typed_by_their_names(nlp):
 def test_complaints_and_coalitions(nlp, text, expected):
     _, got = _events(nlp, text)
     assert [(t, s, g) for t, s, g, _ in got] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("New EU sanctions hit Russian banks on Monday.", ("SANCTION", {"European Union"}, {"Russia"})),
+        ("Israeli strikes hit Gaza City overnight.", ("ASSAULT", {"Israel"}, {"Gaza City"})),
+    ],
+)  # fmt: skip
+def test_what_hits_is_what_the_subject_noun_is(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == [expected]
+
+
+def test_a_passive_subject_acts_in_an_active_conjoined_verb(nlp):
+    _, got = _events(nlp, "The prime minister was indicted by the court and resigned on Monday.")
+    assert ("RETREAT", {"prime minister"}, set()) in [(t, s, g) for t, s, g, _ in got]
