@@ -59,7 +59,8 @@ UNARY_TRIGGERS = {
 }  # fmt: skip
 #: Counted harm that makes an attack or arrest an event even when its victims are not named.
 COUNTED_HARM = {
-    "killed", "wounded", "arrested", "abducted", "displaced", "casualties", "rockets",
+    "killed", "wounded", "arrested", "abducted", "displaced", "casualties", "hostages",
+    "prisoners", "rockets",
     "missiles", "drones", "shells", "mortars", "bombs", "airstrikes", "strikes",
 }  # fmt: skip
 #: Names of seas, straits and rivers: places of events, never their targets.

@@ -33,6 +33,11 @@ NOUN_KINDS = {
     "hostage": "hostages", "prisoner": "prisoners", "detainee": "arrested", "tank": "tanks",
     "protester": "protesters", "demonstrator": "protesters",
 }  # fmt: skip
+#: What people taken are made ("took 251 people hostage").
+TAKEN_AS = {
+    "hostage": "hostages", "hostages": "hostages", "prisoner": "prisoners",
+    "prisoners": "prisoners", "captive": "hostages", "captives": "hostages",
+}  # fmt: skip
 #: Noun kinds that count people, whom a verb of VERB_KINDS (killed, arrested ...) happens to.
 PEOPLE_KINDS = frozenset({"troops", "protesters", "hostages", "prisoners", "arrested", "displaced"})
 QUALIFIERS = [
@@ -150,6 +155,14 @@ def find_quantities(v, event_type: str, skip=None) -> list[Quantity]:
             vk = VERB_KINDS.get(verb.lemma_.lower()) if verb is not None else None
             if vk and noun.lemma_.lower() not in ("rocket", "missile", "drone", "shell", "bomb"):
                 kind = vk
+        if verb is not None and verb.lemma_.lower() == "take":
+            # "took 251 people hostage", "taken 200 soldiers prisoner": what they were made
+            made = next((c for c in (*verb.children, *noun.children)
+                         if c.lower_ in TAKEN_AS and c is not noun), None)  # fmt: skip
+            if made is not None or noun.lower_ in TAKEN_AS:
+                kind = TAKEN_AS[(made or noun).lower_]
+        if noun.dep_ == "compound" and noun.head.lower_ in TAKEN_AS:  # "12 aid workers hostage"
+            kind = TAKEN_AS[noun.head.lower_]
         if not kind:
             continue
         start = phrase[0].i

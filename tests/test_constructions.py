@@ -976,3 +976,17 @@ def test_what_hits_is_what_the_subject_noun_is(nlp, text, expected):
 def test_a_passive_subject_acts_in_an_active_conjoined_verb(nlp):
     _, got = _events(nlp, "The prime minister was indicted by the court and resigned on Monday.")
     assert ("RETREAT", {"prime minister"}, set()) in [(t, s, g) for t, s, g, _ in got]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Hamas took 251 people hostage on October 7.", ("hostages", 251)),
+        ("Gunmen took 12 aid workers hostage in Darfur.", ("hostages", 12)),
+        ("The Arakan Army said it had taken 200 soldiers prisoner.", ("prisoners", 200)),
+    ],
+)
+def test_hostages_taken_are_counted(nlp, text, count):
+    _, got = _events(nlp, text)
+    [(typ, _, _, ev)] = got
+    assert typ == "COERCE" and [(q.kind, q.value) for q in ev.quantities] == [count]
