@@ -71,6 +71,10 @@ STATE_FORCES = re.compile(r"\b(Army|Armed Forces|Defen[cs]e Forces?|Navy|Air For
 PLACE_NAMES = re.compile(r"\b(state|province|region|district|county|governorate|oblast)$")
 #: Predicate nouns of hostage-taking ("took 200 soldiers prisoner").
 HOSTAGE_WORDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives"}
+#: Role nouns that name an actor only when qualified ("the ruling party", "the opposition
+#: coalition", "the electoral commission"); bare, they are generic ("all parties to the
+#: conflict") or refer back ("the council", see ANAPHORIC_NOUNS).
+QUALIFIED_ROLES = {"party", "coalition", "council", "commission"}
 #: Role families whose members differ by their words ("the ruling party", "the Kifaya group").
 NAMED_FAMILIES = {"states", "named-group", "party", "outlet", "commission", "council", "coalition"}
 #: Role families of a head of state or government ("the Russian leader" = Putin).
@@ -116,6 +120,17 @@ RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
 _DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 
 
+def conjuncts(tok) -> list:
+    """A token and the tokens conjoined with it ("Israel and Hamas"), depth first, in text
+    order, without recursion: a list of thousands of conjuncts is a chain thousands deep."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(reversed([c for c in t.children if c.dep_ == "conj"]))
+    return out
+
+
 def _slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "actor"
@@ -145,6 +160,7 @@ class _Cluster:
     labels: Counter = field(default_factory=Counter)
     mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
     gazetteer: bool = False
+    place_named: bool = False  # a mention reads as a place ("Rakhine state"), see _vote_type
 
 
 @dataclass
@@ -178,6 +194,8 @@ class ActorIndex:
         sent_i = _sent_index(doc, start)
         m = Mention(span.text, span.start_char, span.end_char, sent_i, how)
         cl.mentions.setdefault((m.start, m.end), m)
+        if PLACE_NAMES.search(m.text):  # noted once here, not re-read on every type vote
+            cl.place_named = True
         h = span.root.i if head is None else head
         self.head.setdefault(h, [])
         if key not in self.head[h]:
@@ -252,13 +270,12 @@ class ActorIndex:
                         if p.dep_ == "pobj":
                             keys = self.actors_of(p, depth=depth - 1)
                             if keys:  # "the foreign ministers of Russia and Turkey"
-                                for g in p.children:
-                                    if g.dep_ == "conj":
-                                        keys += [
-                                            k
-                                            for k in self.actors_of(g, depth=depth - 1)
-                                            if k not in keys
-                                        ]
+                                for g in conjuncts(p)[1:]:
+                                    keys += [
+                                        k
+                                        for k in self.actors_of(g, depth=depth - 1)
+                                        if k not in keys
+                                    ]
                                 return keys
         return []
 
@@ -357,7 +374,7 @@ def _vote_type(cl: _Cluster) -> str:
         return "military" if cl.country else "armed_group"
     if label == "ORG" and (REBEL_WORDS.search(cl.name) or ARMED_NAMES.search(cl.name)):
         return "armed_group"  # "Myanmar National Democratic Alliance Army"
-    if label == "ORG" and any(PLACE_NAMES.search(m.text) for m in cl.mentions.values()):
+    if label == "ORG" and cl.place_named:
         return "place"  # "Rakhine state" tagged ORG
     return {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
             "NORP": "population"}.get(label, "organisation")  # fmt: skip
@@ -691,6 +708,7 @@ def _add_surnames(idx: ActorIndex, doc, taken: set[int]) -> None:
                 m2 = Mention(m.text, m.start, m.end, m.sentence, "surname")
                 target.mentions.setdefault(pos, m2)
             target.labels.update(cl.labels)
+            target.place_named |= cl.place_named
             _rekey(idx, key, full[cl.name])
     for i in token_indices(doc, ("PROPN",)):
         tok = doc[i]
@@ -710,7 +728,7 @@ def _merge_forces(idx: ActorIndex) -> None:
         cl = idx.clusters[key]
         into = named.get(cl.country or "", [])
         if len(into) == 1:
-            idx.clusters[into[0]].mentions.update(cl.mentions)
+            idx.clusters[into[0]].mentions.update(cl.mentions)  # a military: no place name
             _rekey(idx, key, into[0])
 
 
@@ -733,18 +751,10 @@ def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
         c.dep_ in ("det", "poss", "compound", "nummod") for c in tok.children
     ):
         return None  # "used excessive force", "by force": the mass noun, not a unit
-    if tok.lemma_.lower() == "coalition" and not any(
+    if tok.lemma_.lower() in QUALIFIED_ROLES and not any(
         c.dep_ in ("compound", "amod") for c in tok.children
     ):
-        return None  # "the opposition coalition", "the Saudi-led coalition"; not "a coalition"
-    if tok.lemma_.lower() in ("council", "commission") and not any(
-        c.dep_ in ("compound", "amod") for c in tok.children
-    ):
-        return None  # "the council" refers back (ANAPHORIC_NOUNS); "the electoral commission"
-    if tok.lemma_.lower() == "party" and not any(
-        c.dep_ in ("compound", "amod") for c in tok.children
-    ):
-        return None  # "the ruling party", "Zanu PF party"; not "all parties to the conflict"
+        return None  # "the ruling party", "the Saudi-led coalition"; not "all parties to ..."
     if tok.lemma_.lower() == "group" and not any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
     ):
@@ -852,7 +862,7 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
         for c in tok.children:  # "Egypt's army", "the foreign ministers of Russia and Turkey"
             owners = [c] if c.dep_ == "poss" else []
             if c.dep_ == "prep" and c.lower_ == "of":
-                owners = [g for p in c.children if p.dep_ == "pobj" for g in _conj_of(p)]
+                owners = [g for p in c.children if p.dep_ == "pobj" for g in conjuncts(p)]
             for o in owners:
                 hit = lex.surface.get(o.text)
                 if hit and lex.gazetteer[hit[0]].type == "country":
@@ -911,16 +921,6 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                 idx.add(f"role:{gid}:{family}" + (f":{tok.lemma_}" if typ2 == "person" else ""),
                         s, e, "role", head=tok.i, name=name, type=typ2,
                         country=entry.country, sector=sector)  # fmt: skip
-
-
-def _conj_of(tok) -> list:
-    """A token and its conjuncts ("Russia and Turkey")."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
-    return out
 
 
 def _resolve_role_person(idx: ActorIndex, doc, tok, start, end, family, countries) -> bool:
@@ -1038,4 +1038,5 @@ def _merge_acronyms(idx: ActorIndex) -> None:
             tcl = idx.clusters[target]
             for pos, m in cl.mentions.items():
                 tcl.mentions.setdefault(pos, Mention(m.text, m.start, m.end, m.sentence, "acronym"))
+            tcl.place_named |= cl.place_named
             _rekey(idx, key, target)

@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 
 from .actors import ActorIndex, _vote_type
+from .actors import conjuncts as _conj
 from .dates import resolve_date
 from .lexicons import DEFAULT_TARGET_PREPS, Lexicons, Trigger
 from .nlp import token_indices
@@ -160,17 +161,6 @@ PLAN_VERBS = {"plan", "intend", "expect", "prepare", "schedule", "set", "aim", "
               "decide", "ready", "willing", "go"}  # fmt: skip
 
 
-def _conj(tok) -> list:
-    """A token and the tokens conjoined with it ("Israel and Hamas"), depth first, without
-    recursion: a list of thousands of conjuncts is a chain thousands deep."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(reversed([c for c in t.children if c.dep_ == "conj"]))
-    return out
-
-
 def _question(v) -> bool:
     """``v`` is "ask" putting a question, not a request: "asked X whether/if ...", "asked
     (X) what/why/how ...", "asked about ..."."""
@@ -230,15 +220,12 @@ def _name_calling(v) -> bool:
 
 
 def _each_other(v) -> bool:
-    """``v`` has "each other" or "one another" as its object."""
+    """``v`` has "each other" or "one another" as its object ("accused each other", "spoke
+    with one another")."""
     for c in v.children:
-        if c.dep_ in ("dobj", "pobj", "prep") and c.lower_ in ("other", "another"):
-            return any(g.lower_ in ("each", "one") for g in c.children)
-        if c.dep_ == "prep":
-            if any(
-                p.lower_ in ("other", "another")
-                and any(g.lower_ in ("each", "one") for g in p.children)
-                for p in c.children
+        for o in (c, *(p for p in c.children if c.dep_ == "prep")):
+            if o.lower_ in ("other", "another") and any(
+                g.lower_ in ("each", "one") for g in o.children
             ):
                 return True
     return False
@@ -376,7 +363,6 @@ class _Reader:
         self.doc_id, self.doc_date = doc_id, doc_date
         self.events: list[Event] = []
         self.at: dict[int, int] = {}  # trigger start -> index of its first event in self.events
-        self.assessed = False  # set by modality(): a hedge or schedule, not the actor's intent
         self.exclude: set[str] = set()  # the source of the event being read
         self.consumed: set[int] = set()  # complement verbs taken over by a control verb
         self.agreements: dict[str, list[str]] = {}  # "ceasefire" -> parties
@@ -723,10 +709,11 @@ class _Reader:
         return keys, rule
 
     # ---------------------------------------------------------------- attributes
-    def modality(self, v) -> tuple[str, bool]:
-        negated = False
+    def modality(self, v) -> tuple[str, bool, bool]:
+        """(modality, negated, assessed): assessed when a hedge or schedule word before the
+        complement makes it others' view, not the actor's intent ("is unlikely to")."""
+        negated = assessed = False
         mod = "asserted"
-        self.assessed = False  # "is unlikely to", "is expected to": others' view, no intent
         chain = [v]
         t = v
         while t.dep_ in ("xcomp", "conj", "ccomp") and t.head is not t and len(chain) < 4:
@@ -751,9 +738,9 @@ class _Reader:
             if i > 0 and chain[i - 1].dep_ == "xcomp" and mod == "asserted":
                 low = t.lemma_.lower()
                 if low in HEDGES:  # "is unlikely to invade"
-                    mod, self.assessed = "hypothetical", True
+                    mod, assessed = "hypothetical", True
                 elif low in SCHEDULED:  # "is expected to host", "is set to sign"
-                    mod, self.assessed = "future", True
+                    mod, assessed = "future", True
             if (
                 i > 0
                 and t.lemma_ in PLAN_VERBS
@@ -762,7 +749,7 @@ class _Reader:
             ):
                 if t.lemma_ not in ("agree", "threaten", "refuse", "promise", "pledge", "vow"):
                     mod = "future"
-        return mod, negated
+        return mod, negated, assessed
 
     def _in_speech(self, v) -> bool:
         return bool(self._reporter_verb(v))
@@ -1142,7 +1129,7 @@ class _Reader:
             )
             if prep is not None:
                 predicate += f" {prep.lower_}"
-        mod, negated = self.modality(v)
+        mod, negated, assessed = self.modality(v)
         etype, cameo, mode = trig.type, trig.cameo, trig.mode
         if (
             etype == "ASSAULT"
@@ -1173,7 +1160,7 @@ class _Reader:
             mod in ("future", "hypothetical")
             and etype in INTENT_TYPES
             and not negated
-            and not self.assessed  # "China is unlikely to invade Taiwan" is no threat
+            and not assessed  # "China is unlikely to invade Taiwan" is no threat
         ):
             etype, mode = INTENT_TYPES[etype], (mode or trig.type.lower())
             cameo = "03" if etype == "AGREE" else "13"
