@@ -76,7 +76,16 @@ HOSTAGE_WORDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "cap
 #: conflict") or refer back ("the council", see ANAPHORIC_NOUNS).
 QUALIFIED_ROLES = {"party", "coalition", "council", "commission"}
 #: Role families whose members differ by their words ("the ruling party", "the Kifaya group").
-NAMED_FAMILIES = {"states", "named-group", "party", "outlet", "commission", "council", "coalition"}
+NAMED_FAMILIES = {
+    "states",
+    "allies",
+    "named-group",
+    "party",
+    "outlet",
+    "commission",
+    "council",
+    "coalition",
+}
 #: Role families of a head of state or government ("the Russian leader" = Putin).
 HEAD_FAMILIES = {"president", "premier", "monarch"}
 #: Anaphoric noun phrases for organisations and countries: "the group" -> last armed group.
@@ -209,6 +218,16 @@ class ActorIndex:
     def actors_of(self, tok, *, depth: int = 2) -> list[str]:
         """Actor keys an argument token stands for (its NP, then its modifiers)."""
         i = tok.i
+        relational = tok.lemma_.lower() in RELATIONAL_NOUNS and tok.pos_ == "NOUN"
+        if relational and depth > 0:
+            # "Lai's son Sebastien", "its allies: Japan and Australia": only what names them
+            keys: list[str] = []
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    for g in (c, *(x for x in c.subtree if x.dep_ == "conj")):
+                        keys += [k for k in self.actors_of(g, depth=0) if k not in keys]
+            if keys or i not in self.head:
+                return keys
         if i in self.head:
             return list(self.head[i])
         if i in self.token:
@@ -226,14 +245,6 @@ class ActorIndex:
             return [key] if key else []
         if depth <= 0:
             return []
-        if tok.lemma_.lower() in RELATIONAL_NOUNS and tok.pos_ == "NOUN":
-            # "Lai's son Sebastien", "its partners: Mexico, Canada": only what names them
-            keys: list[str] = []
-            for c in tok.children:
-                if c.dep_ == "appos":
-                    for g in (c, *(x for x in c.subtree if x.dep_ == "conj")):
-                        keys += [k for k in self.actors_of(g, depth=0) if k not in keys]
-            return keys
         for c in tok.children:  # "the opposition newspaper La Prensa": the name it is given
             if c.dep_ == "appos" and c.i > tok.i and (c.i in self.head or c.i in self.token):
                 return self.actors_of(c, depth=0)
@@ -510,6 +521,11 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
     return out
 
 
+# event types whose object is addressed: a capital there is its government
+ADDRESSED_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "REQUEST", "ACCUSE",
+                   "REJECT", "THREATEN", "SANCTION"}  # fmt: skip
+
+
 def _acts(tok, lex: Lexicons | None = None) -> bool:
     """``tok`` is a doer: the subject of a verb other than a copula, a possessor, the
     agent of a passive ("Moscow denied", "Beijing's decision", "talks hosted by Doha"), or
@@ -520,6 +536,15 @@ def _acts(tok, lex: Lexicons | None = None) -> bool:
     if tok.dep_ == "pobj" and prep.lower_ in ("with", "between", "against") and lex is not None:
         gov = prep.head
         if gov.lemma_.lower() in lex.nouns or gov.lemma_.lower() in lex.verbs:
+            return True
+    if lex is not None and (
+        tok.dep_ in ("dobj", "dative") or (tok.dep_ == "pobj" and prep.lower_ in ("to", "with"))
+    ):
+        # "urged Kyiv to", "pledged weapons to Kyiv": one speaks to a government; one strikes
+        # or visits a city
+        verb = prep.head if tok.dep_ == "pobj" else tok.head
+        trig = lex.verbs.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+        if trig is not None and trig.type in ADDRESSED_TYPES and trig.mode != "visit":
             return True
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ not in (
@@ -888,8 +913,15 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             continue
         if any(i in taken and i not in idx.demonyms for i in range(start, end)):
             start = tok.i
+        owner = None
+        if family == "allies":  # "Ukraine's allies" are not Ukraine, "Western allies" not the West
+            countries = []
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            owner = next(iter(idx.actors_of(poss, depth=0)), None) if poss is not None else None
         if not countries:
             label = _norm(doc[start:end].text)
+            if owner is not None:
+                label = f"{label} of {idx.clusters[owner].name}"
             if family == "states" and not (plural and start < tok.i):
                 continue  # only "Arab nations", "Gulf states": not "the state"
             # "the ruling party" and "opposition parties" are two actors; "troops" one role

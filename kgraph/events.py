@@ -48,7 +48,8 @@ LIGHT_VERBS = {
 #: Nouns for attacks and devices whose perpetrator is not named ("a roadside bombing killed").
 ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "ied", "mine", "landmine",
                 "minefield", "attack", "airstrike", "strike", "shelling", "gunfire", "ambush",
-                "rocket", "missile", "grenade", "suicide"}  # fmt: skip
+                "rocket", "missile", "grenade", "suicide", "raid", "clash", "fighting",
+                "crossfire", "assault", "barrage", "drone", "shell", "mortar"}  # fmt: skip
 #: Types where "X and Y <verb>" means with each other ("Israel and Hamas agreed", "... clashed").
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 #: Triggers that make an event with a source alone ("the president resigned", "thousands
@@ -137,6 +138,23 @@ IRREGULAR_FORMS = {
 PCOMP_PREPS = {"in", "by", "after", "before", "while", "through", "upon", "on"}
 #: Verbs that are events only with an object ("returned the bodies"), travel without one.
 MOTION_VERBS = {"return"}
+#: Harm done by someone a passive does not name, and what to call them (by verb lemma).
+UNNAMED_DOERS = {
+    "kill": ("unidentified attackers", "armed_group", "UAF"),
+    "wound": ("unidentified attackers", "armed_group", "UAF"),
+    "injure": ("unidentified attackers", "armed_group", "UAF"),
+    "shoot": ("unidentified attackers", "armed_group", "UAF"),
+    "execute": ("unidentified attackers", "armed_group", "UAF"),
+    "abduct": ("unidentified kidnappers", "armed_group", "UAF"),
+    "kidnap": ("unidentified kidnappers", "armed_group", "UAF"),
+    "arrest": ("unnamed authorities", "government", "GOV"),
+    "detain": ("unnamed authorities", "government", "GOV"),
+    "jail": ("unnamed authorities", "government", "GOV"),
+}
+# determiners that point back to something told before: "condemned the attack"
+ANAPHORIC_DETS = {"the", "this", "these", "that", "those"}
+# verbs whose place is where a meeting happens, never the party it is aimed at
+VENUES = {"host", "hold", "convene", "organize", "organise", "attend"}
 #: Conjunctions of a clause set at another time than the event ("since", "after").
 OTHER_TIME_MARKS = {"since", "after", "before", "until", "till", "because", "as"}
 #: Words before a complement that make it a possibility or a plan.
@@ -624,8 +642,13 @@ class _Reader:
                 if not keys:
                     keys = self._keys(_prep_objects(comp, set(DEFAULT_TARGET_PREPS) | {"for"}))
                     rule = "complement-prep"
-                if not keys and trig.type in ("THREATEN", "AGREE", "REJECT"):
+                if (
+                    not keys
+                    and trig.type in ("THREATEN", "AGREE", "REJECT")
+                    and comp.lemma_ not in VENUES
+                ):
                     # "threatened to institute a curfew in Algiers": the place is the target
+                    # ("offered to host talks in Istanbul": a venue is not)
                     keys = [k for k in self._places(comp, inoun) if not self._region(k)][:1]
                     rule = "complement-place"
                 if keys:
@@ -688,7 +711,11 @@ class _Reader:
 
     def sources(self, v, trig: Trigger | None = None) -> tuple[list[str], str]:
         subj, rule = _subject(v)
-        if v.dep_ == "relcl" and not subj:
+        if (
+            v.dep_ == "relcl"
+            and not subj
+            and not any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.children)
+        ):
             return [], ""
         keys = _keys(self.idx, subj)
         if not keys and trig is not None and trig.type == "ASSAULT":
@@ -698,15 +725,68 @@ class _Reader:
             # "were killed when a car bomb exploded"
             cands += [g for c in v.children if c.dep_ == "advcl" for g in c.children
                       if g.dep_ in SUBJ_DEPS]  # fmt: skip
+            # "two Israeli air raids in which (it said) 20 people were killed": the raids
+            if v.dep_ == "ccomp" and v.head.dep_ == "relcl":
+                cands += [p for c in v.head.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            cands = [t.head.head.head if t.lower_ in RELATIVE and t.head.head.dep_ == "relcl"
+                     else t for t in cands]  # fmt: skip
             for t in cands:
                 if t.lemma_.lower() in ATTACK_NOUNS or any(
                     g.lemma_.lower() in ATTACK_NOUNS for g in t.lefts if g.dep_ == "compound"
                 ):
-                    key = self.idx.add("unknown:attackers", t.left_edge.i, t.i + 1, "attack-noun",
-                                       head=t.i, name="unidentified attackers", type="armed_group",
-                                       sector="UAF")  # fmt: skip
-                    return [key], "attack-noun"
+                    if t not in subj:
+                        # "were killed in the Indian strikes": the noun names who attacked;
+                        # "wounded in the attack": the attack told before
+                        keys = [k for k in _keys(self.idx, [t]) if not self._is_place(k)]
+                        if keys:
+                            return keys, "attack-noun-agent"
+                        keys = self._antecedent(t, "ASSAULT", ())
+                        if keys:
+                            return keys, "attack-anaphor"
+                    return [self._unknown(t, "ASSAULT")], "attack-noun"
+        if not keys and not subj and trig is not None and trig.type in ("ASSAULT", "COERCE"):
+            # "43 civilians were killed on Sunday", "Melia was detained": done to someone
+            # named or counted, by someone the sentence does not name
+            if (
+                v.tag_ == "VBN"
+                and rule != "passive-agent"
+                and any(c.dep_ == "auxpass" for c in v.children)
+                and v.lemma_ in UNNAMED_DOERS
+            ):
+                pas = [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+                if _keys(self.idx, pas) or any(
+                    q.kind in COUNTED_HARM for q in self.quantities(v, trig)
+                ):
+                    if trig.type == "COERCE":  # "was arrested in Lebanon": by its authorities
+                        keys = [
+                            k
+                            for k in _keys(self.idx, _prep_objects(v, {"in"}), depth=0)
+                            if _vote_type(self.idx.clusters[k]) == "country"
+                        ]
+                        if keys:
+                            return keys[:1], "arrested-in-country"
+                    return [self._unknown(v, trig.type)], "unnamed-doer"
         return keys, rule
+
+    def _unknown(self, t, etype: str) -> str:
+        """The actor for a doer the text does not name (one per kind and document)."""
+        name, typ, sector = UNNAMED_DOERS.get(t.lemma_, UNNAMED_DOERS["kill"])
+        start = t.left_edge.i if t.pos_ in ("NOUN", "PROPN") else t.i  # "a roadside bombing"
+        return self.idx.add(f"unknown:{name}", start, t.i + 1, "unnamed-doer", head=t.i,
+                            name=name, type=typ, sector=sector)  # fmt: skip
+
+    def _antecedent(self, t, etype: str, src) -> list[str]:
+        """The doers of the last ``etype`` event told before token ``t`` ("the attack")."""
+        if not any(d.lower_ in ANAPHORIC_DETS for d in t.lefts if d.dep_ == "det"):
+            return []
+        for ev in reversed(self.events):
+            if ev.type != etype or ev.trigger.start >= t.idx:
+                continue
+            if set(ev.source) & set(src) or any(k.startswith("unknown:") for k in ev.source):
+                return []  # one's own act, or one by no one known
+            return list(ev.source)
+        return []
 
     # ---------------------------------------------------------------- attributes
     def modality(self, v) -> tuple[str, bool, bool]:
@@ -887,6 +967,10 @@ class _Reader:
                         ]
                         trule = "subject-noun-prep" if tgt else trule
                         break
+            if not tgt and trig.type in ("ACCUSE", "PROTEST"):
+                # "Zelenskyy condemned the strikes": whoever made the attack told before
+                tgt = self._attack_antecedent(v, src)
+                trule = "attack-anaphor" if tgt else trule
             if (
                 not tgt
                 and len(src) == 1
@@ -1013,6 +1097,18 @@ class _Reader:
             and not (trig.type == "MOBILIZE" and _role_forces(self.idx, c))
             for c in v.children
         )
+
+    def _attack_antecedent(self, v, src) -> list[str]:
+        """The attacker of the last attack told before, when ``v`` condemns "the attack" (a
+        definite attack noun that names no actor of its own)."""
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        objs += _prep_objects(v, {"against", "over"})
+        for o in objs:
+            entry = self._noun_entry(o)
+            if entry is None or entry.type not in ("ASSAULT", "COERCE") or _keys(self.idx, [o]):
+                continue
+            return self._antecedent(o, entry.type, src)
+        return []
 
     def _head_event(self, v):
         """The event a participle or conjoined verb follows ("opened fire ..., killing 2

@@ -990,3 +990,64 @@ def test_hostages_taken_are_counted(nlp, text, count):
     _, got = _events(nlp, text)
     [(typ, _, _, ev)] = got
     assert typ == "COERCE" and [(q.kind, q.value) for q in ev.quantities] == [count]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the doer is named only by the attack noun, or was told before
+        ("Pakistan said 31 civilians were killed in the Indian strikes.",
+         ("ASSAULT", {"India"}, {"civilians"})),
+        ("Russian forces shelled Kherson on Monday. Two soldiers were wounded in the attack.",
+         ("ASSAULT", {"Russian forces"}, {"soldiers"})),
+        ("Nigeria condemned two Chadian air raids in which 14 villagers were killed.",
+         ("ASSAULT", {"Chad"}, {"villagers"})),
+        # no doer at all: done to someone named or counted
+        ("Three protesters were killed in Nairobi on Sunday.",
+         ("ASSAULT", {"unidentified attackers"}, {"protesters"})),
+        ("Opposition leader Ali Hassan was detained early on Sunday, his lawyers said.",
+         ("COERCE", {"unnamed authorities"}, {"Ali Hassan"})),
+        ("A British journalist was arrested in Turkey on Friday.",
+         ("COERCE", {"Turkey"}, {"British journalist"})),
+    ],
+)  # fmt: skip
+def test_a_passive_without_agent_keeps_its_victims(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_a_passive_about_a_thing_with_no_victims_is_no_event(nlp):
+    _, got = _events(nlp, "The bridge was destroyed on Sunday.")
+    assert got == []
+
+
+def test_condemning_the_attack_names_whoever_made_it(nlp):
+    _, got = _events(
+        nlp,
+        "Russian missiles struck Kharkiv on Friday. Zelensky condemned the attack.",
+    )
+    assert ("ACCUSE", {"Zelensky"}, {"Russia"}) in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_allies_are_not_the_country_they_are_allies_of(nlp):
+    actors, got = _events(nlp, "Ukraine's allies pledged more air defences to Kyiv.")
+    [(typ, src, _, _)] = got
+    assert typ == "AGREE" and src == {"allies of Ukraine"}
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Beijing warned Taipei against provocations.", "Taiwan"),
+        ("The EU sanctioned Minsk on Monday.", "Belarus"),
+        ("Russian missiles struck Kyiv overnight.", "Kyiv"),
+    ],
+)
+def test_a_capital_spoken_to_is_its_government_a_capital_struck_a_city(nlp, text, target):
+    _, got = _events(nlp, text)
+    assert [g for _, _, g, _ in got] == [{target}]
+
+
+def test_the_venue_of_talks_is_not_their_target(nlp):
+    _, got = _events(nlp, "Erdogan offered to host new peace talks in Istanbul.")
+    assert all("Istanbul" not in g for _, _, g, _ in got)
