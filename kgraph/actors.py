@@ -101,6 +101,9 @@ ANAPHORIC_NOUNS = {
     "country": {"country"},
     "nation": {"country"},
     "kingdom": {"country"},
+    "command": {"military"},
+    "mission": {"organisation", "military"},
+    "agency": {"organisation", "government"},
 }
 #: Nouns of a relation to someone ("Lai's son", "the United States' allies"): the noun is not
 #: its possessor or modifier, so an argument such a noun heads is not resolved through them.
@@ -339,7 +342,10 @@ class ActorIndex:
 
     def resolve_anaphor(self, tok, types: set[str]) -> str | None:
         """'the group' / 'the country' -> the last actor of that kind before it."""
-        key = self._recent(tok.i, 0, lambda c: c.type in types)
+        # "The group blamed the RSF": not an actor the same sentence names after it
+        end = tok.sent.end
+        later = {k for start, k in self.order if tok.i < start < end}
+        key = self._recent(tok.i, 0, lambda c: _vote_type(c) in types and c.key not in later)
         if key:
             cl = self.clusters[key]
             self.add(key, tok.i - 1, tok.i + 1, "anaphor", name=cl.name, type=cl.type)

@@ -151,6 +151,8 @@ UNNAMED_DOERS = {
     "detain": ("unnamed authorities", "government", "GOV"),
     "jail": ("unnamed authorities", "government", "GOV"),
 }
+#: Adverbs that make an event hearsay: "reportedly executed 20 civilians".
+HEARSAY = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 # determiners that point back to something told before: "condemned the attack"
 ANAPHORIC_DETS = {"the", "this", "these", "that", "those"}
 # verbs whose place is where a meeting happens, never the party it is aimed at
@@ -849,19 +851,27 @@ class _Reader:
                     return c
         return None
 
-    def reporters(self, v) -> list[str]:
+    def reporters(self, v) -> tuple[list[str], bool]:
+        """(who reports the event, whether it is reported at all): "..., local sources said",
+        "according to medics" and "reportedly" make a report even when its source is no actor.
+        A doer who says it did something reports it too ("the army said it had shot down")."""
         keys: list[str] = []
         sv = self._reporter_verb(v)
+        said = False
         if sv is not None:
-            keys += _keys(self.idx, [c for c in sv.children if c.dep_ in SUBJ_DEPS])
+            subj = [c for c in sv.children if c.dep_ in SUBJ_DEPS]
+            said = bool(subj)
+            keys += _keys(self.idx, subj)
         for t in (v, v.sent.root):  # "according to the Gaza health ministry"
             for c in t.subtree:
                 if c.lower_ == "according" and c.i > v.i - 40:
+                    said = True
                     for to in c.children:
                         keys += _keys(self.idx, [p for p in to.children if p.dep_ == "pobj"])
             if keys:
                 break
-        return list(dict.fromkeys(keys))
+        said = said or any(c.dep_ == "advmod" and c.lower_ in HEARSAY for c in v.children)
+        return list(dict.fromkeys(keys)), said
 
     def place(self, v, used: set[str]) -> str | None:
         for c in v.children:
@@ -1267,8 +1277,8 @@ class _Reader:
         # "will not accept", "failed to reach agreement"
         elif negated and etype in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"):
             etype, cameo, negated, predicate = "REJECT", "12", False, "not " + predicate
-        rep = [k for k in self.reporters(v) if k not in src]
-        if rep and mod == "asserted":
+        rep, said = self.reporters(v)
+        if said and mod == "asserted":
             mod = "reported"
         sent = v.sent
         used = set(src) | set(tgt)

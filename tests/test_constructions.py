@@ -1051,3 +1051,32 @@ def test_a_capital_spoken_to_is_its_government_a_capital_struck_a_city(nlp, text
 def test_the_venue_of_talks_is_not_their_target(nlp):
     _, got = _events(nlp, "Erdogan offered to host new peace talks in Istanbul.")
     assert all("Istanbul" not in g for _, _, g, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text, reporters",
+    [
+        # a report whose source is no actor is still a report
+        ("Gunmen killed 12 villagers in Zamfara, according to local sources.", set()),
+        ("Soldiers reportedly executed 20 civilians in Moura.", set()),
+        # a doer who says it did something makes a claim
+        ("The Pakistani army said it had shot down five Indian jets.", {"Pakistani army"}),
+        # "the command" is the military named before
+        ("U.S. forces struck Houthi radar sites, the command said.", {"United States Armed Forces"}),
+    ],
+)
+def test_what_is_reported_is_marked_reported(nlp, text, reporters):
+    res, got = _events(nlp, text)
+    names = {a.id: a.name for a in res.actors}
+    [(_, _, _, ev)] = got
+    assert ev.modality == "reported" and {names[k] for k in ev.reported_by} == reporters
+
+
+def test_the_group_is_not_an_actor_its_own_sentence_names_after_it(nlp):
+    _, got = _events(
+        nlp,
+        "The Sudan Doctors Network said the RSF shelled the camp. The group blamed the RSF.",
+    )
+    assert ("ACCUSE", {"Sudan Doctors Network"}, {"Rapid Support Forces"}) in [
+        (t, s, g) for t, s, g, _ in got
+    ]
