@@ -1062,7 +1062,10 @@ def test_the_venue_of_talks_is_not_their_target(nlp):
         # a doer who says it did something makes a claim
         ("The Pakistani army said it had shot down five Indian jets.", {"Pakistani army"}),
         # "the command" is the military named before
-        ("U.S. forces struck Houthi radar sites, the command said.", {"United States Armed Forces"}),
+        (
+            "U.S. forces struck Houthi radar sites, the command said.",
+            {"United States Armed Forces"},
+        ),
     ],
 )
 def test_what_is_reported_is_marked_reported(nlp, text, reporters):
