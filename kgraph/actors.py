@@ -51,6 +51,9 @@ ROLE_MODIFIERS = {
     "guerrilla": ("REB", "armed_group", "rebels"),
     "separatist": ("REB", "armed_group", "rebels"),
     "jihadist": ("REB", "armed_group", "rebels"),
+    "gang": ("CRM", "armed_group", "gangs"),
+    "aid": ("NGO", "population", "aid workers"),
+    "humanitarian": ("NGO", "population", "aid workers"),
 }
 #: Titles that make a person a diplomat ("the top US diplomat" = the Secretary of State).
 DIPLOMAT_TITLES = re.compile(
@@ -89,6 +92,20 @@ NAMED_FAMILIES = {
 #: Role families of a head of state or government ("the Russian leader" = Putin).
 HEAD_FAMILIES = {"president", "premier", "monarch"}
 #: Anaphoric noun phrases for organisations and countries: "the group" -> last armed group.
+#: Plural nouns that, after "both" or "the two", name the last two parties of these kinds.
+_PARTIES = {"country", "government", "armed_group", "military", "organisation", "group"}
+PAIR_NOUNS = {
+    "side": _PARTIES,
+    "party": _PARTIES,
+    "country": {"country", "government"},
+    "nation": {"country", "government"},
+    "state": {"country", "government"},
+    "government": {"country", "government"},
+    "neighbour": {"country", "government"},
+    "neighbor": {"country", "government"},
+    "rival": _PARTIES,
+    "army": {"military", "country"},
+}
 ANAPHORIC_NOUNS = {
     "group": {"armed_group", "organisation"},
     "organization": {"organisation"},
@@ -438,6 +455,7 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     idx.order.sort()
     _add_surnames(idx, doc, taken)
     _add_roles(idx, doc, lex, taken)
+    _add_pairs(idx, doc)
     _merge_forces(idx)
     _add_appositions(idx, doc)
     _merge_acronyms(idx)
@@ -845,8 +863,8 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
         if tok.i in taken:
             continue
         role = _role_of(lex, tok)
-        if role is None:
-            continue
+        if role is None or (tok.lemma_.lower() in PAIR_NOUNS and _a_pair(tok)):
+            continue  # "both governments": the two named before (see _add_pairs)
         # a role noun in apposition with a name, or compounding into a name, is a title
         named = [c for c in tok.children if c.dep_ == "appos" and c.i in idx.token]
         if tok.dep_ == "appos" and tok.head.i in idx.token:  # "Kenzo Oshima, the ... Coordinator"
@@ -932,6 +950,9 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                 continue  # only "Arab nations", "Gulf states": not "the state"
             # "the ruling party" and "opposition parties" are two actors; "troops" one role
             key = f"role::{family}" + (f":{label.lower()}" if family in NAMED_FAMILIES else "")
+            if role.person and family not in NAMED_FAMILIES:
+                # "a Catholic priest and two nuns": one person, and others besides
+                key += ":many" if plural else f":{label.lower()}"
             idx.add(key, start, end, "role", head=tok.i, name=label,
                     type="person" if role.person and not plural else typ, sector=sector)  # fmt: skip
             continue
@@ -1037,21 +1058,49 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
     return None
 
 
+def _a_pair(tok) -> bool:
+    """'both leaders', 'the two sides' (not 'two nuns': a number alone counts new people)."""
+    kids = [c.lower_ for c in tok.children]
+    return "both" in kids or ("two" in kids and ("the" in kids or "these" in kids))
+
+
+def _last_two(idx: ActorIndex, tok, accept) -> list[str]:
+    """The last two actors before ``tok`` that ``accept`` takes, leaving out the subject of
+    the verb it depends on ("China urged both sides": not China)."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    subject = {k for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not tok
+               for t in c.subtree for k in idx.head.get(t.i, ())}  # fmt: skip
+    found: list[str] = []
+    for start, key in sorted(idx.order, reverse=True):
+        if start < tok.i and key not in found and key not in subject and accept(idx.clusters[key]):
+            found.append(key)
+        if len(found) == 2:
+            return found
+    return []
+
+
 def _resolve_pair(idx: ActorIndex, tok) -> bool:
     """'both leaders', 'the two ministers' -> the last two people mentioned."""
-    if not any(c.lower_ in ("both", "two") for c in tok.children):
+    if not _a_pair(tok):
         return False
-    people: list[str] = []
-    for _, key in sorted(idx.order, reverse=True):
-        if _ < tok.i and idx.clusters[key].type == "person" and key not in people:
-            people.append(key)
-        if len(people) == 2:
-            break
-    if len(people) != 2:
-        return False
+    people = _last_two(idx, tok, lambda cl: cl.type == "person")
     for key in people:
         idx.add(key, tok.i, tok.i + 1, "plural-role", name=idx.clusters[key].name, type="person")
-    return True
+    return bool(people)
+
+
+def _add_pairs(idx: ActorIndex, doc) -> None:
+    """'both sides', 'the two countries', 'both governments' -> the last two parties named."""
+    for tok in doc:
+        kinds = PAIR_NOUNS.get(tok.lemma_.lower())
+        if kinds is None or tok.tag_ not in ("NNS", "NNPS") or not _a_pair(tok):
+            continue
+        pair = _last_two(idx, tok, lambda cl, kinds=kinds: _vote_type(cl) in kinds)
+        for key in pair:
+            cl = idx.clusters[key]
+            idx.add(key, tok.i, tok.i + 1, "pair", name=cl.name, type=cl.type)
 
 
 def _merge_acronyms(idx: ActorIndex) -> None:

@@ -151,6 +151,8 @@ UNNAMED_DOERS = {
     "detain": ("unnamed authorities", "government", "GOV"),
     "jail": ("unnamed authorities", "government", "GOV"),
 }
+#: Victims named only as "people": any named target says better who they were.
+GENERIC_VICTIMS = {"role::people"}
 #: Adverbs that make an event hearsay: "reportedly executed 20 civilians".
 HEARSAY = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 # determiners that point back to something told before: "condemned the attack"
@@ -966,16 +968,17 @@ class _Reader:
                 srule = "expelled-from"
             if not src:
                 continue
-            if not tgt:  # "the Hamas attack on Israel killed 1,200 people": the noun's target
+            if not tgt or set(tgt) <= GENERIC_VICTIMS:
+                # "the Hamas attack on Israel killed 1,200 people": the noun's target
                 for sj in (c for c in v.children if c.dep_ in SUBJ_DEPS):
                     st = self._noun_entry(sj)
                     if st is not None and st.type == trig.type:
-                        tgt = [
+                        named = [
                             k
                             for k in _keys(self.idx, _prep_objects(sj, set(st.target_preps)), 1)
                             if k not in src
                         ]
-                        trule = "subject-noun-prep" if tgt else trule
+                        tgt, trule = (named, "subject-noun-prep") if named else (tgt, trule)
                         break
             if not tgt and trig.type in ("ACCUSE", "PROTEST"):
                 # "Zelenskyy condemned the strikes": whoever made the attack told before
@@ -1141,7 +1144,8 @@ class _Reader:
         if head is None or head.type != trig.type or set(head.source) != set(src):
             return False
         new = list(tgt) if head.rule.endswith("place-target") else [*head.target]
-        new += [k for k in tgt if k not in new]
+        # "opened fire on protesters, killing four people": the people are the protesters
+        new += [k for k in tgt if k not in new and not (new and k in GENERIC_VICTIMS)]
         if tuple(new) != head.target:
             sent = v.sent
             i = self.at[head.trigger.start]

@@ -1083,3 +1083,36 @@ def test_the_group_is_not_an_actor_its_own_sentence_names_after_it(nlp):
     assert ("ACCUSE", {"Sudan Doctors Network"}, {"Rapid Support Forces"}) in [
         (t, s, g) for t, s, g, _ in got
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Congo accuses Rwanda of backing the rebels. Washington urged both governments to "
+         "return to talks.", ("REQUEST", {"United States"}, {"Rwanda", "Democratic Republic of the Congo"})),
+        ("India and Pakistan exchanged fire overnight. China urged both sides to show restraint.",
+         ("REQUEST", {"China"}, {"India", "Pakistan"})),
+        ("China and Indonesia held talks in Jakarta. The two sides agreed to expand trade.",
+         ("AGREE", {"China", "Indonesia"}, set())),
+    ],
+)  # fmt: skip
+def test_both_sides_are_the_two_parties_named_before(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gunmen killed 26 tourists in Pahalgam.", ("ASSAULT", {"Gunmen"}, {"tourists"})),
+        ("Gangs kidnapped a Catholic priest and two nuns.",
+         ("COERCE", {"Gangs"}, {"Catholic priest", "nuns"})),
+        ("The World Food Programme delivered food aid to 120,000 people.",
+         ("AID", {"World Food Programme"}, {"people"})),
+        ("The United States sanctioned two Haitian politicians.",
+         ("SANCTION", {"United States"}, {"Haitian politicians"})),
+    ],
+)  # fmt: skip
+def test_victims_and_recipients_named_by_what_they_are(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got]
