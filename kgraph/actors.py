@@ -561,6 +561,10 @@ def _acts(tok, lex: Lexicons | None = None) -> bool:
         gov = prep.head
         if gov.lemma_.lower() in lex.nouns or gov.lemma_.lower() in lex.verbs:
             return True
+        if gov.lower_ in ("ties", "relations"):  # "downgraded ties with Vilnius"
+            return True
+    if tok.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lemma_ == "recall":
+        return True  # "recalled its ambassador from Beijing"
     if lex is not None and (
         tok.dep_ in ("dobj", "dative") or (tok.dep_ == "pobj" and prep.lower_ in ("to", "with"))
     ):

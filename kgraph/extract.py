@@ -20,6 +20,7 @@ from .events import find_events
 from .lexicons import Lexicons, load_lexicons
 from .nlp import DEFAULT_MODEL, gazetteer_matcher, load_nlp
 from .records import Document, DocumentResult
+from .repair import repair
 from .textin import Failure
 
 __all__ = ["CHUNK_CHARS", "extract", "extract_text", "read_document", "split_text"]
@@ -77,7 +78,7 @@ def _split_runs(text: str) -> list[str]:
 
 def read_document(sdoc, document: Document, lex: Lexicons, matcher) -> DocumentResult:
     """Actors then events of one parsed document."""
-    idx = find_actors(sdoc, lex, matcher)
+    idx = find_actors(repair(sdoc), lex, matcher)
     events = find_events(sdoc, idx, lex, doc_id=document.id, doc_date=document.date)
     ids = {cl.key: idx.id(cl.key) for cl in idx.clusters.values()}
     used = {k for e in events for k in (*e.source, *e.target, *e.reported_by, e.place) if k}

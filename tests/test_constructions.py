@@ -1116,3 +1116,26 @@ def test_both_sides_are_the_two_parties_named_before(nlp, text, expected):
 def test_victims_and_recipients_named_by_what_they_are(nlp, text, expected):
     _, got = _events(nlp, text)
     assert expected in [(t, s, g) for t, s, g, _ in got]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parser hangs the second subject on the first clause; repair.py mends it
+        ("Israel struck Gaza and Hamas fired rockets at Israel.",
+         [("ASSAULT", {"Israel"}, {"Gaza"}), ("ASSAULT", {"Hamas"}, {"Israel"})]),
+        ("Lithuania recalled its envoy from Beijing and China downgraded ties with Vilnius.",
+         [("SANCTION", {"Lithuania"}, {"China"}), ("SANCTION", {"China"}, {"Lithuania"})]),
+    ],
+)  # fmt: skip
+def test_two_clauses_each_keep_their_own_subject(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == expected
+
+
+def test_a_repair_leaves_a_right_parse_alone(nlp):
+    from kgraph.repair import repair
+
+    doc = nlp("The army said rebels attacked the town and killed 12 people.")
+    before = [(t.dep_, t.head.i) for t in doc]
+    assert [(t.dep_, t.head.i) for t in repair(doc)] == before

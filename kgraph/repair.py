@@ -1,0 +1,82 @@
+"""Mend the small parser's known mistakes before actors and events are read.
+
+The English model often hangs the subject of a second clause on the first clause's object
+("Lithuania recalled its envoy from Beijing and China downgraded ties": "China" parsed as a
+second object of "from"), so the second verb loses its subject and the first gains a target.
+Each repair here is one such pattern, checked on the tokens' order as well as the tree, so
+that it only fires where the parse cannot be right.
+
+>>> import spacy  # doctest: +SKIP
+>>> doc = repair(nlp("Lithuania recalled its envoy from Beijing and China downgraded ties."))  # doctest: +SKIP
+>>> [t.text for t in doc[8].children if t.dep_ == "nsubj"]  # doctest: +SKIP
+['China']
+"""
+
+from __future__ import annotations
+
+__all__ = ["repair"]
+
+#: Verbs whose clause complement is what they say or think, not a second clause.
+_CLAUSE_VERBS = {
+    "say", "tell", "think", "believe", "know", "hope", "fear", "expect", "warn", "claim",
+    "announce", "report", "insist", "deny", "suggest", "show", "find", "add", "note", "ensure",
+    "mean", "feel", "worry", "argue", "confirm", "see", "hear", "learn", "realize", "realise",
+}  # fmt: skip
+_NOMINAL = ("PROPN", "NOUN")
+
+
+def repair(doc):
+    """Mend ``doc`` in place (and return it): a second clause's subject stolen by the first
+    clause ("A verbed B and C verbed D")."""
+    for v in doc:
+        if v.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            continue
+        if v.dep_ == "conj" and v.i >= 2:
+            _stolen_conjunct(doc, v)
+    for v in doc:
+        if v.dep_ == "ccomp" and v.head.pos_ == "VERB" and v.head.lemma_ not in _CLAUSE_VERBS:
+            _subject_pair_split(doc, v)
+    return doc
+
+
+def _stolen_conjunct(doc, v) -> None:
+    """'recalled its envoy from Beijing and China downgraded ties': "China" hangs on
+    "Beijing" as a conjunct, right before the verb that has no subject."""
+    n, cc = doc[v.i - 1], doc[v.i - 2]
+    if n.dep_ != "conj" or n.pos_ not in _NOMINAL or cc.lower_ != "and" or cc.head.i != n.head.i:
+        return
+    if any(c.i > n.i for c in n.children) or not n.head.i < n.i:
+        return
+    first = v.head
+    if n.head.i == first.i or n.head.i not in {t.i for t in first.subtree}:
+        return
+    n.head, n.dep_ = v, "nsubj"
+    cc.head, cc.dep_ = first, "cc"
+
+
+def _subject_pair_split(doc, c) -> None:
+    """'Israel struck Gaza and Hamas fired rockets': the parser makes "Gaza and Hamas" the
+    subject of "fired" and leaves "struck" with no object."""
+    v = c.head
+    if any(g.dep_ in ("dobj", "attr", "ccomp") and g.i != c.i for g in v.children):
+        return
+    subj = [g for g in c.children if g.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].pos_ not in _NOMINAL:
+        return
+    s = subj[0]
+    conj = [g for g in s.children if g.dep_ == "conj" and g.pos_ in _NOMINAL]
+    ccs = [g for g in s.children if g.dep_ == "cc" and g.lower_ == "and"]
+    # "struck Gaza and Hamas fired": the verb, its object, "and", the next subject, the verb
+    if len(conj) != 1 or len(ccs) != 1 or not (v.i < s.left_edge.i and conj[0].i < c.i):
+        return
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[v.i + 1 : s.left_edge.i]):
+        return
+    y = conj[0]
+    if y.right_edge.i != c.i - 1 and not all(
+        t.pos_ == "ADV" for t in doc[y.right_edge.i + 1 : c.i]
+    ):
+        return
+    s.head, s.dep_ = v, "dobj"
+    y.head, y.dep_ = c, "nsubj"
+    ccs[0].head, ccs[0].dep_ = v, "cc"
+    c.dep_ = "conj"
