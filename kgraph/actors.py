@@ -136,6 +136,9 @@ DATELINE = re.compile(
     r"(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s"
 )
 #: Signs after a country code that make it a currency ("US $50 million").
+#: Last words of the names of treaties and laws, which are never actors.
+INSTRUMENT_WORDS = {"Treaty", "Agreement", "Accord", "Accords", "Convention", "Pact", "Protocol",
+                    "Act", "Charter", "Memorandum", "Deal", "Initiative", "Declaration"}  # fmt: skip
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "dollars", "dollar"}
 #: Nouns that introduce an organisation's name ("the rights group Foro Penal").
 ORG_DESCRIPTORS = {
@@ -531,6 +534,8 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
         or doc[c[1]].text not in CURRENCY_SIGNS
         or len(doc[c[0] : c[1]].text.replace(".", "")) > 3  # "gave Ukraine $500 million"
     ]
+    # "the Indus Waters Treaty", "the Minsk Agreement": a text, not an actor
+    cands = [c for c in cands if c[2] == "GAZ" or doc[c[1] - 1].text not in INSTRUMENT_WORDS]
     # prefer longer spans; at equal length the gazetteer; a demonym inside a longer
     # named organisation ("the Israeli Foreign Ministry") stays part of it
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2] != "GAZ", c[0]))
@@ -568,11 +573,11 @@ def _acts(tok, lex: Lexicons | None = None) -> bool:
     if lex is not None and (
         tok.dep_ in ("dobj", "dative") or (tok.dep_ == "pobj" and prep.lower_ in ("to", "with"))
     ):
-        # "urged Kyiv to", "pledged weapons to Kyiv": one speaks to a government; one strikes
-        # or visits a city
+        # "urged Kyiv to", "pledged weapons to Kyiv", "visited Kyiv": one speaks to, or visits,
+        # a government; one strikes a city
         verb = prep.head if tok.dep_ == "pobj" else tok.head
         trig = lex.verbs.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
-        if trig is not None and trig.type in ADDRESSED_TYPES and trig.mode != "visit":
+        if trig is not None and trig.type in ADDRESSED_TYPES:
             return True
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ not in (

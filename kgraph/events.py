@@ -940,6 +940,8 @@ class _Reader:
             tgt = [k for k in tgt if k not in src] if src else tgt
             if trig.type not in PLACE_TARGET_TYPES:  # one agrees with actors, not regions
                 tgt = [k for k in tgt if not self._region(k)]
+            # "fired missiles into the Gulf of Aden": a sea is where, never whom
+            tgt = [k for k in tgt if not self._water(k)]
             if v.i in self.consumed:  # taken over while reading an outer verb
                 continue
             if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in v.children):
@@ -993,8 +995,7 @@ class _Reader:
                 tgt = [k for k in self._places(v, noun) if k not in src][:1]
                 if trig.type not in PLACE_TARGET_TYPES:
                     tgt = [k for k in tgt if not self._region(k)]
-                # a sea is where it happened, never whom it was done to ("in the Red Sea")
-                tgt = [k for k in tgt if not WATERS.search(self.idx.clusters[k].name)]
+                tgt = [k for k in tgt if not self._water(k)]  # "in the Red Sea"
                 trule = "place-target" if tgt else trule
             if not tgt and v.dep_ in ("advcl", "conj") and v.tag_ == "VBG":
                 # "opened fire on protesters, killing one and arresting 12": the same people
@@ -1171,6 +1172,11 @@ class _Reader:
 
     def _is_place(self, key: str) -> bool:
         return _vote_type(self.idx.clusters[key]) == "place"
+
+    def _water(self, key: str) -> bool:
+        """A sea, gulf or river: where things happen, never a party."""
+        cl = self.idx.clusters[key]
+        return _vote_type(cl) == "place" and bool(WATERS.search(cl.name))
 
     def _region(self, key: str) -> bool:
         """A region, a sea or a building ("the Middle East", "the Red Sea", "the Elysee

@@ -1139,3 +1139,20 @@ def test_a_repair_leaves_a_right_parse_alone(nlp):
     doc = nlp("The army said rebels attacked the town and killed 12 people.")
     before = [(t.dep_, t.head.i) for t in doc]
     assert [(t.dep_, t.head.i) for t in repair(doc)] == before
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Houthis fired two missiles into the Gulf of Aden.", ("ASSAULT", {"Houthis"}, set())),
+        ("Blinken visited Kyiv on Monday.", ("CONSULT", {"Blinken"}, {"Ukraine"})),
+    ],
+)  # fmt: skip
+def test_a_sea_is_never_a_target_and_a_visited_capital_is_its_government(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == [expected]
+
+
+def test_a_treaty_is_not_an_actor(nlp):
+    res, _ = _events(nlp, "India suspended the Indus Waters Treaty with Pakistan.")
+    assert "Indus Waters Treaty" not in {a.name for a in res.actors}
