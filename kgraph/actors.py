@@ -905,6 +905,8 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
         for c in tok.lefts:
             if c.dep_ in ("det", "predet", "punct", "cc", "nummod", "quantmod", "poss", "prep"):
                 continue
+            if any(t.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for t in c.subtree):
+                continue  # a clause the parser hung on the noun is not part of its name
             for t in c.subtree:
                 hit = lex.surface.get(t.text)
                 if (

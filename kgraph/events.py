@@ -153,6 +153,9 @@ UNNAMED_DOERS = {
 }
 #: Victims named only as "people": any named target says better who they were.
 GENERIC_VICTIMS = {"role::people"}
+#: Verbs of denial, and the nouns for what they deny.
+DENIALS = {"deny", "reject", "dismiss", "refute"}
+ACCUSATIONS = {"claim", "accusation", "allegation", "charge", "report", "suggestion"}
 #: Adverbs that make an event hearsay: "reportedly executed 20 civilians".
 HEARSAY = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 # determiners that point back to something told before: "condemned the attack"
@@ -938,6 +941,8 @@ class _Reader:
             # a word of the trigger is not its target ("exchanged prisoners")
             tgt = [k for k in tgt if not any(k in self.idx.head.get(t.i, ()) for t in toks[1:])]
             tgt = [k for k in tgt if k not in src] if src else tgt
+            if trig.type == "REJECT" and how == "verb" and v.lemma_ in DENIALS:
+                tgt, trule = self._denied(v, src, tgt, trule)
             if trig.type not in PLACE_TARGET_TYPES:  # one agrees with actors, not regions
                 tgt = [k for k in tgt if not self._region(k)]
             # "fired missiles into the Gulf of Aden": a sea is where, never whom
@@ -1111,6 +1116,23 @@ class _Reader:
             and not (trig.type == "MOBILIZE" and _role_forces(self.idx, c))
             for c in v.children
         )
+
+    def _denied(self, v, src, tgt, trule) -> tuple[list[str], str]:
+        """A denial names no one inside what it denies ("denied that it had attacked
+        civilians", "which Islamabad denied"): it answers whoever accused the denier."""
+        objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        if v.lemma_ == "deny":  # only an actor denied something: "denied Ukraine access"
+            objs += [g for c in objs for g in c.children if g.dep_ in ("compound", "poss")]
+            direct = [c for c in objs if c.lower_ not in RELATIVE and c.i in self.idx.head]
+            tgt = [k for k in tgt if any(k in self.idx.head[c.i] for c in direct)]
+        elif any(o.lemma_.lower() in ACCUSATIONS and not _keys(self.idx, [o]) for o in objs):
+            tgt = []  # "rejected claims that the vessel had entered Vietnamese waters"
+        if tgt:
+            return tgt, trule
+        for ev in reversed(self.events):  # "Congo accuses Rwanda ... Kigali denies it"
+            if ev.type == "ACCUSE" and set(ev.target) & set(src) and ev.trigger.start < v.idx:
+                return [k for k in ev.source if k not in src], "denied-accuser"
+        return [], ""
 
     def _attack_antecedent(self, v, src) -> list[str]:
         """The attacker of the last attack told before, when ``v`` condemns "the attack" (a

@@ -1156,3 +1156,31 @@ def test_a_sea_is_never_a_target_and_a_visited_capital_is_its_government(nlp, te
 def test_a_treaty_is_not_an_actor(nlp):
     res, _ = _events(nlp, "India suspended the Indus Waters Treaty with Pakistan.")
     assert "Indus Waters Treaty" not in {a.name for a in res.actors}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Congo accuses Rwanda of backing the rebels. Kigali denies the accusation.",
+         ("REJECT", {"Rwanda"}, {"Democratic Republic of the Congo"})),
+        ("India accused Pakistan of harbouring militants, which Islamabad denied.",
+         ("REJECT", {"Pakistan"}, {"India"})),
+        ("India blamed Pakistan for the attack, an allegation Pakistan has rejected.",
+         ("REJECT", {"Pakistan"}, {"India"})),
+    ],
+)  # fmt: skip
+def test_a_denial_answers_whoever_accused(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia denied that it had attacked civilians.",
+        "Beijing rejected claims that the vessel had entered Vietnamese waters.",
+    ],
+)
+def test_what_a_denial_denies_names_no_target(nlp, text):
+    _, got = _events(nlp, text)
+    assert all(t != "REJECT" or not g for t, _, g, _ in got)
