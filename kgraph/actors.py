@@ -450,10 +450,12 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     taken: set[int] = set(range(head))
     for start, end, _, _ in spans:
         taken.update(range(start, end))
+
     # full names first, so that a surname seen earlier still joins its full name
-    for start, end, label, gaz in sorted(
-        spans, key=lambda sp: sp[2] != "PERSON" or sp[1] - sp[0] < 2
-    ):
+    def person(sp) -> bool:
+        return sp[2] == "PERSON" or (sp[3] is not None and lex.gazetteer[sp[3][0]].type == "person")
+
+    for start, end, label, gaz in sorted(spans, key=lambda sp: not person(sp) or sp[1] - sp[0] < 2):
         _add_named(idx, doc, start, end, label, gaz)
     idx.order.sort()
     _add_surnames(idx, doc, taken)
@@ -614,9 +616,13 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
         if how == "demonym":
             _add_demonym(idx, doc, s, e, entry)
             return
+        title, fam = None, set()
+        if entry.type == "person":  # "US Secretary of State Antony Blinken": the title too
+            title, _, _, fam = _title_of(idx, doc, s, e)
         idx.add(f"gaz:{gid}", s, e, "gazetteer", name=entry.name, type=entry.type,
                 country=entry.country, sector=entry.sector, wikidata=entry.wikidata,
-                gazetteer=True)  # fmt: skip
+                title=title, gazetteer=True)  # fmt: skip
+        idx.clusters[f"gaz:{gid}"].families |= fam
         return
     text = doc[s:e].text
     if s and label in ("PERSON", "GPE", "NORP") and doc[s - 1].lemma_.lower() in ORG_DESCRIPTORS:
@@ -915,6 +921,14 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                     and lex.gazetteer[hit[0]].type == "country"
                 ):
                     countries.append((hit[0], t.i))
+                owner = idx.clusters.get(idx.token.get(t.i, ""))
+                if (
+                    owner is not None
+                    and owner.type == "person"
+                    and owner.country
+                    and sector == "GOV"
+                ):
+                    countries.append((owner.country, t.i))  # "the Trump administration"
                 mod = ROLE_MODIFIERS.get(t.lower_)
                 if mod:
                     sector, typ, family = mod

@@ -1130,7 +1130,12 @@ class _Reader:
         if tgt:
             return tgt, trule
         for ev in reversed(self.events):  # "Congo accuses Rwanda ... Kigali denies it"
-            if ev.type == "ACCUSE" and set(ev.target) & set(src) and ev.trigger.start < v.idx:
+            # a charge, an arrest or a sentence is what one denies or rejects
+            if (
+                ev.type in ("ACCUSE", "COERCE")
+                and set(ev.target) & set(src)
+                and ev.trigger.start < v.idx
+            ):
                 return [k for k in ev.source if k not in src], "denied-accuser"
         return [], ""
 

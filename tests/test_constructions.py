@@ -716,13 +716,13 @@ def test_a_currency_is_not_its_country(nlp):
     [
         (
             "Blinken called his Chinese counterpart Wang Yi to discuss the crisis.",
-            [("CONSULT", {"Blinken"}, {"Wang Yi"})],
+            [("CONSULT", {"Antony Blinken"}, {"Wang Yi"})],
         ),
         (  # name-calling, not a phone call
             "Erdogan called Netanyahu a war criminal.",
-            [("ACCUSE", {"Erdogan"}, {"Netanyahu"})],
+            [("ACCUSE", {"Recep Tayyip Erdogan"}, {"Benjamin Netanyahu"})],
         ),
-        ("Biden called Putin on Friday.", [("CONSULT", {"Biden"}, {"Putin"})]),
+        ("Biden called Putin on Friday.", [("CONSULT", {"Joe Biden"}, {"Vladimir Putin"})]),
         ("The minister called the decision disappointing.", []),
         (
             "Thailand and Cambodia accused each other of violating the truce.",
@@ -1026,7 +1026,7 @@ def test_condemning_the_attack_names_whoever_made_it(nlp):
         nlp,
         "Russian missiles struck Kharkiv on Friday. Zelensky condemned the attack.",
     )
-    assert ("ACCUSE", {"Zelensky"}, {"Russia"}) in [(t, s, g) for t, s, g, _ in got]
+    assert ("ACCUSE", {"Volodymyr Zelenskyy"}, {"Russia"}) in [(t, s, g) for t, s, g, _ in got]
 
 
 def test_allies_are_not_the_country_they_are_allies_of(nlp):
@@ -1145,7 +1145,7 @@ def test_a_repair_leaves_a_right_parse_alone(nlp):
     "text, expected",
     [
         ("The Houthis fired two missiles into the Gulf of Aden.", ("ASSAULT", {"Houthis"}, set())),
-        ("Blinken visited Kyiv on Monday.", ("CONSULT", {"Blinken"}, {"Ukraine"})),
+        ("Blinken visited Kyiv on Monday.", ("CONSULT", {"Antony Blinken"}, {"Ukraine"})),
     ],
 )  # fmt: skip
 def test_a_sea_is_never_a_target_and_a_visited_capital_is_its_government(nlp, text, expected):
@@ -1184,3 +1184,27 @@ def test_a_denial_answers_whoever_accused(nlp, text, expected):
 def test_what_a_denial_denies_names_no_target(nlp, text):
     _, got = _events(nlp, text)
     assert all(t != "REJECT" or not g for t, _, g, _ in got)
+
+
+def test_a_known_leader_has_a_country_and_a_title(nlp):
+    res, _ = _events(nlp, "Ukrainian President Volodymyr Zelenskyy met Donald Trump in Rome.")
+    by_name = {a.name: a for a in res.actors}
+    assert by_name["Volodymyr Zelenskyy"].country == "UKR"
+    assert by_name["Volodymyr Zelenskyy"].type == "person"
+    assert by_name["Donald Trump"].country == "USA"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Trump administration deported 180 Haitians on Monday.",
+         ("COERCE", {"United States"}, {"Haitians"})),
+        ("A Tbilisi court sentenced five activists to four years in prison.",
+         ("COERCE", {"Tbilisi court"}, {"activists"})),
+        ("Police fired tear gas and water cannon at protesters.",
+         ("COERCE", {"Police"}, {"protesters"})),
+    ],
+)  # fmt: skip
+def test_coercion_by_an_administration_a_court_or_riot_police(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == [expected]

@@ -15,7 +15,8 @@ import pytest
 
 GAZETTEER = Path(__file__).resolve().parents[1] / "kgraph" / "data" / "gazetteer.jsonl"
 
-TYPES = {"country", "government", "military", "armed_group", "organisation", "population", "place"}
+TYPES = {"country", "government", "military", "armed_group", "organisation", "population", "place",
+         "person"}  # fmt: skip
 SECTORS = set("GOV MIL COP REB IGO NGO CVL MED BUS OPP JUD LEG SPY".split())
 KEYS = {
     "id": str,
