@@ -126,7 +126,12 @@ VOA = [
         {"Pakistani security forces"},
         {"militants"},
     ),
-    ("Trump threatened to impose 200% tariffs on European wines.", "THREATEN", {"Donald Trump"}, set()),
+    (
+        "Trump threatened to impose 200% tariffs on European wines.",
+        "THREATEN",
+        {"Donald Trump"},
+        set(),
+    ),
     (
         "The United Nations urged Syria's new authorities to protect civilians.",
         "REQUEST",
