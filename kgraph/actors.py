@@ -139,6 +139,11 @@ DATELINE = re.compile(
 #: Last words of the names of treaties and laws, which are never actors.
 INSTRUMENT_WORDS = {"Treaty", "Agreement", "Accord", "Accords", "Convention", "Pact", "Protocol",
                     "Act", "Charter", "Memorandum", "Deal", "Initiative", "Declaration"}  # fmt: skip
+#: Nouns for places, and prepositions of place, that make an unknown name a place.
+LOCALITY_NOUNS = {"town", "city", "village", "region", "province", "district", "camp", "county",
+                  "capital", "port", "enclave", "suburb", "neighbourhood", "neighborhood",
+                  "locality", "municipality", "island", "valley", "commune", "township"}  # fmt: skip
+LOCATIVE_PREPS = {"near", "outside", "around", "across", "inside", "towards", "toward"}
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "dollars", "dollar"}
 #: Nouns that introduce an organisation's name ("the rights group Foro Penal").
 ORG_DESCRIPTORS = {
@@ -634,6 +639,8 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
         gid = None
     if gid is not None and label in ("PERSON", "ORG"):
         label = "GPE"  # "Kyiv" tagged PERSON by the NER
+    if label in ("PERSON", "ORG") and _locative(doc[s:e].root, strict=label == "ORG"):
+        label = "GPE"  # "shelled homes in Kharkiv", "the town of Sake" tagged PERSON or ORG
     if gid is not None and label in ("GPE", "LOC") and _acts(doc[s:e].root, lex):
         # "Moscow denied", "Beijing's decision": the capital stands for the government
         entry = lex.gazetteer[gid]
@@ -672,6 +679,19 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
             country = lex.gazetteer[hit[0]].country
     idx.add(f"ent:{text.lower()}", s, e, "ner", label=label, name=text, type="entity",
             country=country)  # fmt: skip
+
+
+def _locative(tok, strict: bool = False) -> bool:
+    """``tok`` names a place by where it stands: "the town of Sake", "Goma city", "near
+    Zamzam" (and, unless ``strict``, "in Kharkiv": a person is rarely *in* a sentence)."""
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in LOCALITY_NOUNS:
+            return True
+        return prep.lower_ in LOCATIVE_PREPS or (not strict and prep.lower_ == "in")
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() in LOCALITY_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in LOCALITY_NOUNS for c in tok.children)
 
 
 def _person_key(idx: ActorIndex, name: str) -> str:

@@ -1208,3 +1208,23 @@ def test_a_known_leader_has_a_country_and_a_title(nlp):
 def test_coercion_by_an_administration_a_court_or_riot_police(nlp, text, expected):
     _, got = _events(nlp, text)
     assert [(t, s, g) for t, s, g, _ in got] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Russian forces shelled homes in Kharkiv on Monday.", "Kharkiv"),
+        ("Police clashed with gangs near Hinche.", "Hinche"),
+        ("Gangs attacked the town of Hinche.", "Hinche"),
+    ],
+)
+def test_a_name_standing_where_a_place_stands_is_a_place(nlp, text, name):
+    from kgraph.actors import find_actors
+    from kgraph.lexicons import load_lexicons
+    from kgraph.nlp import gazetteer_matcher
+
+    lex = load_lexicons()
+    idx = find_actors(nlp(text), lex, gazetteer_matcher(nlp, lex))
+    # places are listed only when an event uses them: read the working index instead
+    kinds = {a.type for a in idx.actors() if a.name == name}
+    assert kinds == {"place"}
