@@ -1070,6 +1070,19 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
             if role.family == "named-group" and _vote_type(cl) == "person" and not cl.gazetteer:
                 cl.type = "organisation"  # "the Tamarod group": a group, whatever the NER said
                 return cl.key
+    if role.family in ("rebels", "military", "gangs"):  # "fighters loyal to the RSF"
+        for c in tok.children:
+            if c.dep_ in ("amod", "acl") and c.lower_ in (
+                "loyal",
+                "allied",
+                "affiliated",
+                "linked",
+            ):
+                for p in (g for pr in c.children if pr.dep_ == "prep" for g in pr.children):
+                    if p.dep_ == "pobj" and p.i in idx.token:
+                        cl = idx.clusters[idx.token[p.i]]
+                        if _vote_type(cl) in ("armed_group", "military", "organisation", "person"):
+                            return cl.key
     if role.family == "wing":  # "the group's armed wing", "Hamas's military wing"
         for c in tok.children:
             if c.dep_ == "poss":

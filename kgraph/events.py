@@ -256,6 +256,19 @@ def _each_other(v) -> bool:
     return False
 
 
+def _takes_ground(v, idx: ActorIndex) -> bool:
+    """'seized the town of Sake', 'captured Goma': territory taken (an assault, CAMEO 192),
+    not goods seized."""
+    if v.lemma_ not in TAKING_VERBS and v.lemma_ not in ("occupy", "overrun"):
+        return False
+    for o in (c for c in v.children if c.dep_ == "dobj"):
+        if o.lemma_.lower() in PLACE_NOUNS:
+            return True
+        if any(_vote_type(idx.clusters[k]) == "place" for k in idx.actors_of(o, depth=0)):
+            return True
+    return False
+
+
 def _role_forces(idx: ActorIndex, tok) -> bool:
     """``tok`` names unaffiliated forces ("troops", "the army"), the subject's own."""
     keys = idx.actors_of(tok, depth=0)
@@ -529,6 +542,10 @@ class _Reader:
             keys = self._keys([c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS])
             if keys:
                 return keys, "passive-subject"
+        if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in v.children):
+            keys = self._keys([v.head], depth=0)  # "M23 rebels backed by Rwanda"
+            if keys:
+                return keys, "reduced-relative"
         # "withdraw its troops from Lebanon": the subject's own forces are not the target
         objs = [
             c
@@ -1094,6 +1111,8 @@ class _Reader:
     def _unary(self, v, trig: Trigger, toks, how: str) -> bool:
         """An act done by its source alone: "the president resigned", "rebels surrendered",
         "thousands rallied", "Hamas declared a unilateral ceasefire"."""
+        if trig.type in ("ASSAULT", "COERCE") and _takes_ground(v, self.idx):
+            return True  # "M23 seized the town of Sake": territory taken is an event
         if trig.type in ("ASSAULT", "COERCE"):
             # "the BLA killed nearly 400 people": victims counted but not named. "..., killing
             # 12" and "and wounded 1,900" after another trigger are that event's figures.
@@ -1288,6 +1307,8 @@ class _Reader:
             for sj in _subject(v)[0]:
                 if (ntrig := self._noun_entry(sj)) is not None and ntrig.type != etype:
                     etype, cameo = ntrig.type, ntrig.cameo
+        if etype == "COERCE" and how == "verb" and _takes_ground(v, idx):
+            etype, cameo = "ASSAULT", "192"  # "seized the town": occupying territory
         if how == "verb" and v.lemma_ == "retaliate":  # "retaliated with tariffs": SANCTION
             for p in _prep_objects(v, {"with"}):
                 if (inst := self._noun_entry(p)) is not None:

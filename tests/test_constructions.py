@@ -1228,3 +1228,26 @@ def test_a_name_standing_where_a_place_stands_is_a_place(nlp, text, name):
     # places are listed only when an event uses them: read the working index instead
     kinds = {a.type for a in idx.actors() if a.name == name}
     assert kinds == {"place"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("M23 rebels backed by Rwanda attacked Congolese troops.",
+         ("SUPPORT", {"Rwanda"}, {"March 23 Movement"})),
+        ("Civilians killed by the army were buried on Friday.",
+         ("ASSAULT", {"army"}, {"Civilians"})),
+        ("Militants linked to al-Qaeda killed five soldiers.",
+         ("ASSAULT", {"al-Qaeda"}, {"soldiers"})),
+        ("M23 rebels seized the town of Sake on Thursday.",
+         ("ASSAULT", {"March 23 Movement"}, set())),
+    ],
+)  # fmt: skip
+def test_reduced_relatives_allegiance_and_ground_taken(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_goods_seized_are_not_ground_taken(nlp):
+    _, got = _events(nlp, "Police seized weapons and cash.")
+    assert got == []
