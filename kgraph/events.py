@@ -906,7 +906,6 @@ class _Reader:
         return None
 
     def date(self, v):
-        best = None
         # the event's own clause, then the rest of its subtree except clauses of another
         # time ("since the junta expelled French troops in 2022")
         other_time = {
@@ -917,16 +916,21 @@ class _Reader:
         }
         own = _own_clause(v)
         rest = [t for t in v.subtree if t.i not in other_time]
-        for t in own if any(t.ent_type_ == "DATE" for t in own) else rest:
-            if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
-                if self._ents is None:
-                    self._ents = {e.start: e for e in self.doc.ents}
-                ent = self._ents[t.i]
-                if best is None or abs(t.i - v.i) < abs(best.start - v.i):
-                    best = ent
-        if best is None:
-            return None
-        return resolve_date(best.text, self.doc_date, best.start_char, best.end_char)
+        if self._ents is None:
+            self._ents = {e.start: e for e in self.doc.ents}
+        for toks in (own, rest):
+            # the nearest expression that resolves: "On Tuesday, a court sentenced them to
+            # between two and four years" is Tuesday; "on Saturday night" is a TIME entity
+            ents = sorted(
+                (self._ents[t.i] for t in toks
+                 if t.ent_type_ in ("DATE", "TIME") and t.ent_iob_ == "B"),
+                key=lambda e: abs(e.start - v.i),
+            )  # fmt: skip
+            for ent in ents:
+                value = resolve_date(ent.text, self.doc_date, ent.start_char, ent.end_char)
+                if value is not None:
+                    return value
+        return None
 
     # ---------------------------------------------------------------- the loop
     def read(self) -> list[Event]:

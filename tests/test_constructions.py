@@ -1251,3 +1251,17 @@ def test_reduced_relatives_allegiance_and_ground_taken(nlp, text, expected):
 def test_goods_seized_are_not_ground_taken(nlp):
     _, got = _events(nlp, "Police seized weapons and cash.")
     assert got == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Police detained 40 protesters in Tbilisi on Saturday night.", "2025-03-08"),
+        # a duration nearer the verb does not hide the day
+        ("On Tuesday, a court sentenced five activists to between two and four years.",
+         "2025-03-11"),
+    ],
+)  # fmt: skip
+def test_the_nearest_date_that_resolves_is_the_events(nlp, text, value):
+    _, [(_, _, _, ev)] = _events(nlp, text)
+    assert ev.date is not None and ev.date.value == value
