@@ -92,6 +92,10 @@ NAMED_FAMILIES = {
 #: Role families of a head of state or government ("the Russian leader" = Putin).
 HEAD_FAMILIES = {"president", "premier", "monarch"}
 #: Anaphoric noun phrases for organisations and countries: "the group" -> last armed group.
+#: Role families whose described members are distinct actors ("unidentified gunmen",
+#: "jihadist groups"), and the determiners that point back to one of them.
+DESCRIBED_FAMILIES = {"rebels", "gangs", "protesters", "civilians", "refugees", "prisoners"}
+_BACK = {"the", "these", "those"}
 #: Plural nouns that, after "both" or "the two", name the last two parties of these kinds.
 _PARTIES = {"country", "government", "armed_group", "military", "organisation", "group"}
 PAIR_NOUNS = {
@@ -521,6 +525,13 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
             and e - s < 5
         ):
             e += 1
+        # "Burkina Faso: Soldiers killed ..." (a section label run into the subject): the
+        # part after the colon, and the label to the gazetteer
+        colon = next((t.i for t in doc[s:e] if t.text in (":", "—", "–")), None)
+        if colon is not None:
+            s = colon + 1
+        if e - s == 1 and doc[s].lemma_.lower() in lex.roles and doc[s].pos_ != "PROPN":
+            continue  # "Soldiers" at the start of a sentence: a role noun, not a name
         if s < e:
             cands.append((s, e, ent.label_, None))
     cands += capitals
@@ -998,6 +1009,13 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             if role.person and family not in NAMED_FAMILIES:
                 # "a Catholic priest and two nuns": one person, and others besides
                 key += ":many" if plural else f":{label.lower()}"
+            elif family not in NAMED_FAMILIES and start < tok.i and family in DESCRIBED_FAMILIES:
+                # "unidentified gunmen" and "jihadist groups" are two armed groups; a bare
+                # "the gunmen" after them is the last one described (below)
+                key += f":{label.lower()}"
+            elif family in DESCRIBED_FAMILIES and any(c.lower_ in _BACK for c in tok.lefts):
+                last = idx._recent(tok.i, 0, lambda c, f=family: c.key.startswith(f"role::{f}:"))
+                key = last or key
             idx.add(key, start, end, "role", head=tok.i, name=label,
                     type="person" if role.person and not plural else typ, sector=sector)  # fmt: skip
             continue
@@ -1097,7 +1115,15 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
                 and idx.clusters[idx.token[c.i]].type == "person"
             ):
                 return idx.token[c.i]
-    if role.family in ("leader", "officials", "delegation", "rebels", "military", "members") or (
+    if role.family in (
+        "leader",
+        "officials",
+        "delegation",
+        "rebels",
+        "military",
+        "members",
+        "gangs",
+    ) or (
         role.lemma in ("member", "leader")
     ):  # "leaders of X", "militants from JNIM", "soldiers of the 3rd brigade"
         leads = role.family in ("leader", "officials", "delegation")
@@ -1106,10 +1132,12 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
             # the parser hung on it ("the army and its allies from the Africa Corps")
             if c.dep_ == "prep" and c.lower_ in ("of", "from") and (leads or c.i == tok.i + 1):
                 for p in c.children:
-                    if p.dep_ == "pobj" and p.i in idx.head:
+                    # "from the Viv Ansanm coalition": the name before a descriptor noun
+                    named = [g.i for g in p.children if g.dep_ == "compound" and g.i in idx.token]
+                    if p.dep_ == "pobj" and (p.i in idx.head or named):
                         if any(g.dep_ == "conj" for g in p.children):
                             return None  # "leaders of France and Italy": each country's
-                        key = idx.head[p.i][0]
+                        key = idx.head[p.i][0] if p.i in idx.head else idx.token[named[-1]]
                         kind = _vote_type(idx.clusters[key])
                         if kind not in ("person", "place") and (leads or kind != "country"):
                             return key  # "the army of Sudan" stays the Sudanese army

@@ -818,6 +818,14 @@ class _Reader:
         complement makes it others' view, not the actor's intent ("is unlikely to")."""
         negated = assessed = False
         mod = "asserted"
+        if (
+            v.dep_ in ("acl", "advcl")
+            and v.tag_ == "VB"
+            and any(c.lower_ == "to" for c in v.children)
+        ):
+            # "a joint force of 5,000 troops to fight jihadists": a purpose, not yet done
+            # (nor a threat or a promise: the type stays)
+            mod, assessed = "future", True
         chain = [v]
         t = v
         while t.dep_ in ("xcomp", "conj", "ccomp") and t.head is not t and len(chain) < 4:

@@ -1265,3 +1265,33 @@ def test_goods_seized_are_not_ground_taken(nlp):
 def test_the_nearest_date_that_resolves_is_the_events(nlp, text, value):
     _, [(_, _, _, ev)] = _events(nlp, text)
     assert ev.date is not None and ev.date.value == value
+
+
+def test_described_armed_groups_are_distinct_and_the_bare_noun_is_the_last_one(nlp):
+    res, got = _events(
+        nlp,
+        "Unidentified gunmen abducted a village chief near Gao. ISSP militants attacked an "
+        "army post near Menaka. The militants killed 12 soldiers.",
+    )
+    sources = [s for t, s, _, _ in got if t in ("ASSAULT", "COERCE")]
+    assert {"Unidentified gunmen"} in sources and {"ISSP militants"} in sources
+    assert sources.count({"ISSP militants"}) == 2  # "the militants" are the last described
+
+
+def test_a_purpose_is_not_yet_done_nor_a_threat(nlp):
+    _, got = _events(
+        nlp, "Mali and Niger announced a joint force of 5,000 troops to fight jihadists."
+    )
+    [(typ, _, _, ev)] = got
+    assert typ == "ASSAULT" and ev.modality == "future"
+
+
+def test_gang_members_from_a_named_gang_are_that_gang(nlp):
+    _, got = _events(nlp, "Gang members from the Viv Ansanm coalition stormed the town of Hinche.")
+    assert [(t, s) for t, s, _, _ in got] == [("ASSAULT", {"Viv Ansanm"})]
+
+
+def test_a_section_label_is_not_part_of_the_subject(nlp):
+    res, got = _events(nlp, "Burkina Faso: Soldiers killed 5 civilians in Djibo.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", {"Soldiers"}, {"civilians"})]
+    assert {a.type for a in res.actors if a.name == "Soldiers"} == {"military"}
