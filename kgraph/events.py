@@ -452,6 +452,10 @@ class _Reader:
                                 noun = of
                         if t:
                             return t, [tok, noun], "light-verb"
+            if lemma == "go":  # "workers went on strike": a strike, not an air strike
+                for p in _prep_objects(tok, {"on"}):
+                    if p.lemma_.lower() == "strike" and "general strike" in lex.nouns:
+                        return lex.nouns["general strike"], [tok, p], "light-verb"
             if lemma == "claim":  # "claimed responsibility for the attack on X": the attack
                 for c in tok.children:
                     if c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit"):
@@ -843,8 +847,8 @@ class _Reader:
                         mod = "future"
                     elif low in HYPOTHETICAL_AUX and mod == "asserted":
                         mod = "future" if low == "would" and self._in_speech(v) else "hypothetical"
-                if c.dep_ == "mark" and low in ("if", "unless") and t.dep_ == "advcl":
-                    mod = "hypothetical"
+                if c.dep_ == "mark" and low in ("if", "unless", "until") and t.dep_ == "advcl":
+                    mod, assessed = "hypothetical", True  # a condition, not an intent
             if i > 0 and t.lemma_ == "fail" and chain[i - 1].dep_ == "xcomp":
                 negated = not negated
             if i > 0 and chain[i - 1].dep_ == "xcomp" and mod == "asserted":

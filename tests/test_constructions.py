@@ -1295,3 +1295,14 @@ def test_a_section_label_is_not_part_of_the_subject(nlp):
     res, got = _events(nlp, "Burkina Faso: Soldiers killed 5 civilians in Djibo.")
     assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", {"Soldiers"}, {"civilians"})]
     assert {a.type for a in res.actors if a.name == "Soldiers"} == {"military"}
+
+
+def test_a_condition_is_hypothetical_and_keeps_its_type(nlp):
+    _, got = _events(nlp, "Hamas will release the hostages if Israel withdraws its troops.")
+    israel = [ev for t, s, _, ev in got if s == {"Israel"}]
+    assert [(e.type, e.modality) for e in israel] == [("RETREAT", "hypothetical")]
+
+
+def test_going_on_strike_is_a_protest(nlp):
+    _, got = _events(nlp, "Teachers went on strike against the government.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("PROTEST", {"Teachers"}, {"government"})]
