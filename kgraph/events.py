@@ -156,6 +156,9 @@ GENERIC_VICTIMS = {"role::people"}
 #: Verbs of denial, and the nouns for what they deny.
 DENIALS = {"deny", "reject", "dismiss", "refute"}
 ACCUSATIONS = {"claim", "accusation", "allegation", "charge", "report", "suggestion"}
+#: Nouns that point back to an act without saying what it was ("condemned the move").
+ACT_NOUNS = {"move", "decision", "step", "action", "measure"}
+MATERIAL_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"}
 #: Adverbs that make an event hearsay: "reportedly executed 20 civilians".
 HEARSAY = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 # determiners that point back to something told before: "condemned the attack"
@@ -804,12 +807,14 @@ class _Reader:
         return self.idx.add(f"unknown:{name}", start, t.i + 1, "unnamed-doer", head=t.i,
                             name=name, type=typ, sector=sector)  # fmt: skip
 
-    def _antecedent(self, t, etype: str, src) -> list[str]:
-        """The doers of the last ``etype`` event told before token ``t`` ("the attack")."""
+    def _antecedent(self, t, etype, src) -> list[str]:
+        """The doers of the last ``etype`` event (a type, or a set of types) told before
+        token ``t`` ("the attack", "the move")."""
         if not any(d.lower_ in ANAPHORIC_DETS for d in t.lefts if d.dep_ == "det"):
             return []
+        types = {etype} if isinstance(etype, str) else etype
         for ev in reversed(self.events):
-            if ev.type != etype or ev.trigger.start >= t.idx:
+            if ev.type not in types or ev.trigger.start >= t.idx:
                 continue
             if set(ev.source) & set(src) or any(k.startswith("unknown:") for k in ev.source):
                 return []  # one's own act, or one by no one known
@@ -1180,6 +1185,13 @@ class _Reader:
         objs = [c for c in v.children if c.dep_ == "dobj"]
         objs += _prep_objects(v, {"against", "over"})
         for o in objs:
+            if (
+                o.lemma_.lower() in ACT_NOUNS
+                and not _keys(self.idx, [o])
+                and all(c.dep_ in ("det", "amod") for c in o.children)  # not "the decision to"
+            ):
+                # "condemned the move": the last material act told before
+                return self._antecedent(o, MATERIAL_TYPES, src)
             entry = self._noun_entry(o)
             if entry is None or entry.type not in ("ASSAULT", "COERCE") or _keys(self.idx, [o]):
                 continue

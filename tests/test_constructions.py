@@ -1306,3 +1306,17 @@ def test_a_condition_is_hypothetical_and_keeps_its_type(nlp):
 def test_going_on_strike_is_a_protest(nlp):
     _, got = _events(nlp, "Teachers went on strike against the government.")
     assert [(t, s, g) for t, s, g, _ in got] == [("PROTEST", {"Teachers"}, {"government"})]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The United States sanctioned a Rwandan minister. Rwanda condemned the move.",
+         ("ACCUSE", {"Rwanda"}, {"United States"})),
+        ("Police detained 40 protesters. Amnesty International condemned the arrests.",
+         ("ACCUSE", {"Amnesty International"}, {"Police"})),
+    ],
+)  # fmt: skip
+def test_condemning_the_move_names_whoever_made_it(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got]
