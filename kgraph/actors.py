@@ -52,6 +52,8 @@ ROLE_MODIFIERS = {
     "separatist": ("REB", "armed_group", "rebels"),
     "jihadist": ("REB", "armed_group", "rebels"),
     "gang": ("CRM", "armed_group", "gangs"),
+    "armed": ("REB", "armed_group", "rebels"),  # "armed groups", not "armed forces"
+    "paramilitary": ("REB", "armed_group", "rebels"),
     "aid": ("NGO", "population", "aid workers"),
     "humanitarian": ("NGO", "population", "aid workers"),
 }
@@ -77,6 +79,10 @@ HOSTAGE_WORDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "cap
 #: Role nouns that name an actor only when qualified ("the ruling party", "the opposition
 #: coalition", "the electoral commission"); bare, they are generic ("all parties to the
 #: conflict") or refer back ("the council", see ANAPHORIC_NOUNS).
+#: Words that make "group" an actor by its kind ("rights groups", "armed groups").
+GROUP_KINDS = {"rights", "right", "aid", "advocacy", "humanitarian", "armed", "militant", "rebel",
+               "jihadist", "opposition", "activist", "monitoring", "watchdog", "terrorist",
+               "extremist", "separatist", "islamist", "paramilitary", "relief"}  # fmt: skip
 QUALIFIED_ROLES = {"party", "coalition", "council", "commission"}
 #: Role families whose members differ by their words ("the ruling party", "the Kifaya group").
 NAMED_FAMILIES = {
@@ -851,9 +857,11 @@ def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
     ):
         return None  # "the ruling party", "the Saudi-led coalition"; not "all parties to ..."
     if tok.lemma_.lower() == "group" and not any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+        (c.dep_ == "compound" and c.pos_ == "PROPN")
+        or (c.dep_ in ("compound", "amod") and c.lemma_.lower() in GROUP_KINDS)
+        for c in tok.children
     ):
-        return None  # "the Kifaya group", "the Wagner group"; not "a group of protesters"
+        return None  # "the Kifaya group", "rights groups"; not "a group of protesters"
     return lex.roles.get(tok.lemma_.lower()) or lex.roles.get(tok.lower_)
 
 
@@ -917,6 +925,20 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             named.append(tok.head)
         if tok.dep_ in ("compound", "nmod") and tok.head.i in idx.token:
             named.append(tok.head)
+        if not named and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+            # "an armed group, the Syrian Democratic Forces," hung by the parser elsewhere
+            after = next(
+                (
+                    t
+                    for t in doc[tok.i + 2 : tok.i + 6]
+                    # an apposition, or a list item that carries its own acronym
+                    if t.dep_ == "appos"
+                    or (t.dep_ == "conj" and t.i + 1 < len(doc) and doc[t.i + 1].text == "(")
+                ),
+                None,
+            )
+            if after is not None and after.i in idx.token and after.head.i != tok.i:
+                named.append(after)
         if named:
             key = idx.token[named[0].i]
             cl = idx.clusters[key]
@@ -961,7 +983,7 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                 ):
                     countries.append((owner.country, t.i))  # "the Trump administration"
                 mod = ROLE_MODIFIERS.get(t.lower_)
-                if mod:
+                if mod and not (t.lower_ == "armed" and role.family == "military"):
                     sector, typ, family = mod
             start = min(start, c.left_edge.i)
         for c in tok.children:  # "Egypt's army", "the foreign ministers of Russia and Turkey"

@@ -159,6 +159,8 @@ ACCUSATIONS = {"claim", "accusation", "allegation", "charge", "report", "suggest
 #: Nouns that point back to an act without saying what it was ("condemned the move").
 ACT_NOUNS = {"move", "decision", "step", "action", "measure"}
 MATERIAL_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"}
+#: What an attack leaves people ("left 10 people dead"): the result read as the harm.
+LEFT_AS = {"dead", "injured", "wounded"}
 #: Adverbs that make an event hearsay: "reportedly executed 20 civilians".
 HEARSAY = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 # determiners that point back to something told before: "condemned the attack"
@@ -455,6 +457,17 @@ class _Reader:
                                 noun = of
                         if t:
                             return t, [tok, noun], "light-verb"
+            if lemma == "leave" and "kill" in lex.verbs:  # "the strike left 10 people dead"
+                for c in (*tok.children, *(g for o in tok.children if o.dep_ == "dobj"
+                                           for g in o.children)):  # fmt: skip
+                    if c.lower_ in LEFT_AS and c.dep_ in (
+                        "oprd",
+                        "amod",
+                        "acomp",
+                        "xcomp",
+                        "ccomp",
+                    ):
+                        return lex.verbs["kill"], [tok, c], "phrasal"
             if lemma == "go":  # "workers went on strike": a strike, not an air strike
                 for p in _prep_objects(tok, {"on"}):
                     if p.lemma_.lower() == "strike" and "general strike" in lex.nouns:
@@ -1361,7 +1374,12 @@ class _Reader:
         ):  # "will withdraw its force unless ...": a conditional threat
             etype, cameo, mode = "THREATEN", "13", mode or trig.type.lower()
         # "will not accept", "failed to reach agreement"
-        elif negated and etype in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"):
+        elif (
+            negated
+            and etype in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")
+            # "has never supported any armed group": a denied act, not a refusal
+            and not (etype == "SUPPORT" and v.tag_ in ("VBD", "VBN"))
+        ):
             etype, cameo, negated, predicate = "REJECT", "12", False, "not " + predicate
         rep, said = self.reporters(v)
         if said and mod == "asserted":

@@ -38,6 +38,8 @@ TAKEN_AS = {
     "hostage": "hostages", "hostages": "hostages", "prisoner": "prisoners",
     "prisoners": "prisoners", "captive": "hostages", "captives": "hostages",
 }  # fmt: skip
+#: What people an attack leaves are ("left 10 people dead").
+LEFT_AS = {"dead": "killed", "injured": "wounded", "wounded": "wounded"}
 #: Noun kinds that count people, whom a verb of VERB_KINDS (killed, arrested ...) happens to.
 PEOPLE_KINDS = frozenset({"troops", "protesters", "hostages", "prisoners", "arrested", "displaced"})
 QUALIFIERS = [
@@ -161,6 +163,11 @@ def find_quantities(v, event_type: str, skip=None) -> list[Quantity]:
                          if c.lower_ in TAKEN_AS and c is not noun), None)  # fmt: skip
             if made is not None or noun.lower_ in TAKEN_AS:
                 kind = TAKEN_AS[(made or noun).lower_]
+        if verb is not None and verb.lemma_.lower() == "leave":
+            # "left 10 people dead and 30 injured": what they were left
+            made = next((c for c in (*noun.children, *verb.children)
+                         if c.lower_ in LEFT_AS and c.i > noun.i), None)  # fmt: skip
+            kind = LEFT_AS[made.lower_] if made is not None else kind
         if noun.dep_ == "compound" and noun.head.lower_ in TAKEN_AS:  # "12 aid workers hostage"
             kind = TAKEN_AS[noun.head.lower_]
         if not kind:

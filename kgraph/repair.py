@@ -27,7 +27,8 @@ _NOMINAL = ("PROPN", "NOUN")
 
 def repair(doc):
     """Mend ``doc`` in place (and return it): a second clause's subject stolen by the first
-    clause ("A verbed B and C verbed D")."""
+    clause ("A verbed B and C verbed D"), two nouns parsed as one modifier ("Police and
+    Kenyan troops")."""
     for v in doc:
         if v.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
             continue
@@ -36,7 +37,28 @@ def repair(doc):
     for v in doc:
         if v.dep_ == "ccomp" and v.head.pos_ == "VERB" and v.head.lemma_ not in _CLAUSE_VERBS:
             _subject_pair_split(doc, v)
+    for h in doc:
+        if h.pos_ == "NOUN" and h.dep_ != "ROOT":
+            _modifier_pair_split(h)
     return doc
+
+
+def _modifier_pair_split(h) -> None:
+    """'Police and Kenyan troops launched ...': the parser makes "Police and Kenyan" one
+    modifier of "troops"; the two nouns are the conjuncts, the adjective is the second's."""
+    for n in list(h.lefts):
+        if n.dep_ not in ("nmod", "compound") or n.pos_ != "NOUN":
+            continue
+        ccs = [g for g in n.children if g.dep_ == "cc" and g.lower_ == "and"]
+        adjs = [g for g in n.children if g.dep_ == "conj" and g.tag_ == "JJ" and g.i < h.i]
+        if len(ccs) != 1 or len(adjs) != 1 or not (n.i < ccs[0].i < adjs[0].i):
+            continue
+        if any(t.i > n.i and t.dep_ not in ("cc", "conj") for t in n.children):
+            continue
+        n.head, n.dep_ = h.head, h.dep_
+        h.head, h.dep_ = n, "conj"
+        adjs[0].head, adjs[0].dep_ = h, "amod"
+        return
 
 
 def _stolen_conjunct(doc, v) -> None:

@@ -1320,3 +1320,40 @@ def test_going_on_strike_is_a_protest(nlp):
 def test_condemning_the_move_names_whoever_made_it(nlp, text, expected):
     _, got = _events(nlp, text)
     assert expected in [(t, s, g) for t, s, g, _ in got]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Human rights groups accused the police of executing suspects.",
+         ("ACCUSE", {"Human rights groups"}, {"police"})),
+        ("Armed groups attacked the village of Tessit.",
+         ("ASSAULT", {"Armed groups"}, {"Tessit"})),
+        ("Police and Kenyan troops launched a counteroffensive against the gangs.",
+         ("ASSAULT", {"Police", "Kenyan troops"}, {"gangs"})),
+        ("An Israeli strike left 10 people dead in Gaza.",
+         ("ASSAULT", {"Israel"}, {"people"})),
+    ],
+)  # fmt: skip
+def test_groups_by_kind_split_modifiers_and_the_dead_an_attack_leaves(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_the_dead_an_attack_leaves_are_counted(nlp):
+    _, [(_, _, _, ev)] = _events(nlp, "An Israeli strike left at least 10 people dead in Gaza.")
+    assert [(q.kind, q.value, q.qualifier) for q in ev.quantities] == [("killed", 10, "at_least")]
+
+
+def test_support_denied_in_the_past_is_negated_support(nlp):
+    _, [(typ, _, _, ev)] = _events(nlp, "Rwanda has never supported the M23 rebels.")
+    assert typ == "SUPPORT" and ev.negated
+
+
+def test_a_role_followed_by_its_name_is_that_actor(nlp):
+    _, got = _events(
+        nlp,
+        "The envoy said agreements between Syria's transitional authorities and an armed "
+        "group, the Syrian Democratic Forces (SDF), are a positive step.",
+    )
+    assert any(s == {"Syria", "Syrian Democratic Forces"} for _, s, _, _ in got)
