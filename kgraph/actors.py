@@ -79,6 +79,8 @@ HOSTAGE_WORDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "cap
 #: Role nouns that name an actor only when qualified ("the ruling party", "the opposition
 #: coalition", "the electoral commission"); bare, they are generic ("all parties to the
 #: conflict") or refer back ("the council", see ANAPHORIC_NOUNS).
+#: Countries whose names put the family name first ("Wang Yi" is "Wang").
+SURNAME_FIRST = {"CHN", "TWN", "HKG"}
 #: Words that make "group" an actor by its kind ("rights groups", "armed groups").
 GROUP_KINDS = {"rights", "right", "aid", "advocacy", "humanitarian", "armed", "militant", "rebel",
                "jihadist", "opposition", "activist", "monitoring", "watchdog", "terrorist",
@@ -717,7 +719,8 @@ def _person_key(idx: ActorIndex, name: str) -> str:
     low = name.lower()
     if len(words) == 1:
         for key, cl in idx.clusters.items():
-            if cl.type == "person" and key.startswith("per:"):
+            # "Wang" after "Wang Yi" (a known person whose bare surname is no alias)
+            if cl.type == "person" and key.startswith(("per:", "gaz:")):
                 parts = cl.name.split()
                 if len(parts) > 1 and (parts[-1] == name or parts[0] == name):
                     return key
@@ -798,6 +801,8 @@ def _add_surnames(idx: ActorIndex, doc, taken: set[int]) -> None:
     for key, cl in idx.clusters.items():
         if cl.type == "person" and len(cl.name.split()) > 1:
             full.setdefault(cl.name.split()[-1], key)
+            if cl.country in SURNAME_FIRST:  # "Wang" after "Wang Yi"
+                full.setdefault(cl.name.split()[0], key)
     if not full:
         return
     # single-word entity clusters (ORG/GPE) whose text is a known surname: merge

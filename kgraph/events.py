@@ -161,6 +161,8 @@ ACT_NOUNS = {"move", "decision", "step", "action", "measure"}
 MATERIAL_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"}
 #: What an attack leaves people ("left 10 people dead"): the result read as the harm.
 LEFT_AS = {"dead", "injured", "wounded"}
+#: Who makes a visit when they travel somewhere ("Rubio will travel to Kigali").
+VISITORS = {"person", "government", "country", "organisation"}
 #: Adverbs that make an event hearsay: "reportedly executed 20 civilians".
 HEARSAY = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 # determiners that point back to something told before: "condemned the attack"
@@ -889,7 +891,7 @@ class _Reader:
         return bool(self._reporter_verb(v))
 
     def _reporter_verb(self, v):
-        t = v
+        t = v.head if v.dep_ == "acomp" else v  # "said China is ready to work with ..."
         for _ in range(5):
             if t.dep_ in ("ccomp", "parataxis", "conj", "xcomp") and t.head is not t:
                 if t.head.lemma_ in SAY_VERBS:
@@ -1026,6 +1028,12 @@ class _Reader:
                 srule = "expelled-from"
             if not src:
                 continue
+            if (
+                trig.mode == "visit"
+                and v.lemma_ in ("travel", "fly")
+                and (not tgt or any(_vote_type(self.idx.clusters[k]) not in VISITORS for k in src))
+            ):
+                continue  # a leader travels to a country; refugees fleeing to Germany do not
             if not tgt or set(tgt) <= GENERIC_VICTIMS:
                 # "the Hamas attack on Israel killed 1,200 people": the noun's target
                 for sj in (c for c in v.children if c.dep_ in SUBJ_DEPS):

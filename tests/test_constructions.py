@@ -1357,3 +1357,26 @@ def test_a_role_followed_by_its_name_is_that_actor(nlp):
         "group, the Syrian Democratic Forces (SDF), are a positive step.",
     )
     assert any(s == {"Syria", "Syrian Democratic Forces"} for _, s, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Blinken flew to Cairo on Sunday.", ("CONSULT", {"Antony Blinken"}, {"Egypt"})),
+        ("Chinese Foreign Minister Wang Yi arrived in Jakarta. Wang later travelled to Hanoi.",
+         ("CONSULT", {"Wang Yi"}, {"Vietnam"})),
+    ],
+)  # fmt: skip
+def test_a_leader_travelling_to_a_capital_visits_its_government(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == [expected]
+
+
+def test_people_travelling_are_no_visit(nlp):
+    _, got = _events(nlp, "Thousands of refugees travelled to Germany.")
+    assert got == []
+
+
+def test_a_readiness_said_is_reported(nlp):
+    res, [(_, _, _, ev)] = _events(nlp, "Wang said China is ready to work with Indonesia.")
+    assert ev.modality == "reported" and ev.reported_by
