@@ -1025,6 +1025,21 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             countries = []
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             owner = next(iter(idx.actors_of(poss, depth=0)), None) if poss is not None else None
+        if (
+            not countries
+            and tok.lemma_.lower() == "group"
+            and not plural
+            and any(c.lower_ in ("the", "this") for c in tok.lefts)
+        ):
+            # "the militant group", "the rights group": the last such actor named before
+            kinds = {"armed_group"} if typ == "armed_group" else {"organisation"}
+            named = idx._recent(
+                tok.i, 0, lambda c, k=kinds: _vote_type(c) in k and not c.key.startswith("role")
+            )
+            if named is not None:
+                cl = idx.clusters[named]
+                idx.add(named, start, end, "anaphor", head=tok.i, name=cl.name, type=cl.type)
+                continue
         if not countries:
             label = _norm(doc[start:end].text)
             if owner is not None:

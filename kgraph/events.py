@@ -163,6 +163,8 @@ MATERIAL_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"}
 LEFT_AS = {"dead", "injured", "wounded"}
 #: Who makes a visit when they travel somewhere ("Rubio will travel to Kigali").
 VISITORS = {"person", "government", "country", "organisation"}
+#: How many sentences back "the attack" or "the move" may point.
+ANAPHOR_SENTENCES = 4
 #: Adverbs that make an event hearsay: "reportedly executed 20 civilians".
 HEARSAY = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 # determiners that point back to something told before: "condemned the attack"
@@ -782,15 +784,21 @@ class _Reader:
                     g.lemma_.lower() in ATTACK_NOUNS for g in t.lefts if g.dep_ == "compound"
                 ):
                     if t not in subj:
-                        # "were killed in the Indian strikes": the noun names who attacked;
-                        # "wounded in the attack": the attack told before
+                        # "were killed in the Indian strikes": the noun names who attacked
                         keys = [k for k in _keys(self.idx, [t]) if not self._is_place(k)]
                         if keys:
                             return keys, "attack-noun-agent"
-                        keys = self._antecedent(t, "ASSAULT", ())
-                        if keys:
-                            return keys, "attack-anaphor"
+                    # "wounded in the attack", "the strikes killed 23": the attack told before
+                    keys = self._antecedent(t, "ASSAULT", ())
+                    if keys:
+                        return keys, "attack-anaphor"
                     return [self._unknown(t, "ASSAULT")], "attack-noun"
+            for c in v.children:  # "were wounded when an Israeli tank fired on ..."
+                if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children):
+                    keys = [k for k in _keys(self.idx, [g for g in c.children if g.dep_ in SUBJ_DEPS])
+                            if not self._is_place(k)]  # fmt: skip
+                    if keys:
+                        return keys, "when-clause-subject"
         if not keys and not subj and trig is not None and trig.type in ("ASSAULT", "COERCE"):
             # "43 civilians were killed on Sunday", "Melia was detained": done to someone
             # named or counted, by someone the sentence does not name
@@ -827,10 +835,16 @@ class _Reader:
         token ``t`` ("the attack", "the move")."""
         if not any(d.lower_ in ANAPHORIC_DETS for d in t.lefts if d.dep_ == "det"):
             return []
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in t.children):
+            return []  # "the attack on the market": a new one, told in full
         types = {etype} if isinstance(etype, str) else etype
-        for ev in reversed(self.events):
-            if ev.type not in types or ev.trigger.start >= t.idx:
-                continue
+        here = _sent_no(self.doc, t.sent)
+        before = [ev for ev in self.events if ev.type in types and ev.trigger.start < t.idx
+                  and here - ev.sentence_index <= ANAPHOR_SENTENCES]  # fmt: skip
+        # "condemned the airstrike": the last airstrike, before the last act of any kind
+        word = t.lemma_.lower()
+        same = [ev for ev in before if word in ev.predicate or word in ev.trigger.text.lower()]
+        for ev in reversed(same or before):
             if set(ev.source) & set(src) or any(k.startswith("unknown:") for k in ev.source):
                 return []  # one's own act, or one by no one known
             return list(ev.source)
@@ -962,6 +976,10 @@ class _Reader:
                 value = resolve_date(ent.text, self.doc_date, ent.start_char, ent.end_char)
                 if value is not None:
                     return value
+        if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
+            # "arrived in Naypyitaw on Wednesday and met the junta chief": the same day
+            if not any(c.dep_ in SUBJ_DEPS for c in v.children):
+                return self.date(v.head)
         return None
 
     # ---------------------------------------------------------------- the loop
@@ -1006,6 +1024,10 @@ class _Reader:
                 continue  # "Israel must withdraw" is an obligation (see read_demands), not an event
             if _question(v):
                 continue  # "asked him whether he agreed": a question, not a request
+            if trig.type == "REQUEST" and any(
+                c.dep_ == "xcomp" and c.lemma_ in ("name", "identify", "quote") for c in v.children
+            ):
+                continue  # "asked not to be named": a source's condition, not a demand
             if how == "verb" and v.lemma_ == "call" and not _phone_call(self.idx, v):
                 if not _name_calling(v):
                     continue  # "called the move disappointing", "calling them an army"
@@ -1288,9 +1310,9 @@ class _Reader:
         for t in (v, noun, *[c for c in v.children if c.dep_ in OBJ_DEPS]):
             if t is None:
                 continue
-            for p in _prep_objects(t, {"in", "into", "to", "from", "on", "near", "at"}):
+            for p in _prep_objects(t, {"in", "into", "to", "from", "on", "near", "at", "across"}):
                 # "rioted at this jail in northern Israel": one level down too
-                for q in (p, *_prep_objects(p, {"in", "near", "of"})):
+                for q in (p, *_prep_objects(p, {"in", "near", "of", "across"})):
                     if q.ent_type_ in ("GPE", "LOC", "FAC") or q.i in self.idx.head:
                         out += [
                             k
@@ -1385,8 +1407,13 @@ class _Reader:
         elif (
             negated
             and etype in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")
-            # "has never supported any armed group": a denied act, not a refusal
-            and not (etype == "SUPPORT" and v.tag_ in ("VBD", "VBN"))
+            # "has never supported any armed group", "did not meet": a denied act, not a
+            # refusal ("will not accept", "does not support" are)
+            and not (etype in ("SUPPORT", "CONSULT") and v.tag_ in ("VBD", "VBN"))
+            and not (
+                etype in ("SUPPORT", "CONSULT")
+                and any(c.lower_ == "did" and c.dep_ == "aux" for c in v.children)
+            )
         ):
             etype, cameo, negated, predicate = "REJECT", "12", False, "not " + predicate
         rep, said = self.reporters(v)

@@ -1380,3 +1380,37 @@ def test_people_travelling_are_no_visit(nlp):
 def test_a_readiness_said_is_reported(nlp):
     res, [(_, _, _, ev)] = _events(nlp, "Wang said China is ready to work with Indonesia.")
     assert ev.modality == "reported" and ev.reported_by
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Israeli jets struck Beirut on Monday. The health ministry said the strikes killed "
+         "23 people.", ("ASSAULT", {"Israel"}, {"people"})),
+        ("Two Indonesian peacekeepers were wounded when an Israeli tank fired on a watchtower.",
+         ("ASSAULT", {"Israel"}, {"Indonesian peacekeepers"})),
+        ("Hezbollah fired 60 rockets at northern Israel. Katz vowed to hit the militant group.",
+         ("THREATEN", {"Katz"}, {"Hezbollah"})),
+        ("A Chinese coast guard vessel rammed a Philippine supply ship on Sunday.",
+         ("ASSAULT", {"China"}, {"Philippines"})),
+    ],
+)  # fmt: skip
+def test_attacks_told_before_and_the_group_named_before(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_asking_not_to_be_named_is_no_request(nlp):
+    _, got = _events(nlp, "He asked not to be named for fear of reprisals by the military.")
+    assert got == []
+
+
+def test_a_meeting_that_did_not_happen_is_a_negated_meeting(nlp):
+    _, [(typ, _, _, ev)] = _events(nlp, "The envoy did not meet with Aung San Suu Kyi.")
+    assert typ == "CONSULT" and ev.negated
+
+
+def test_a_second_verb_shares_the_first_ones_date(nlp):
+    _, got = _events(nlp, "The envoy arrived in Naypyitaw on Wednesday and met Min Aung Hlaing.")
+    [(_, _, _, ev)] = got
+    assert ev.date is not None and ev.date.value == "2025-03-12"
