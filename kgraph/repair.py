@@ -23,6 +23,8 @@ _CLAUSE_VERBS = {
     "mean", "feel", "worry", "argue", "confirm", "see", "hear", "learn", "realize", "realise",
 }  # fmt: skip
 _NOMINAL = ("PROPN", "NOUN")
+#: Verbs of attribution that end a news sentence ("..., the ministry said").
+_SAYING = {"say", "tell", "report", "announce", "add", "confirm", "state"}
 
 
 def repair(doc):
@@ -40,7 +42,29 @@ def repair(doc):
     for h in doc:
         if h.pos_ == "NOUN" and h.dep_ != "ROOT":
             _modifier_pair_split(h)
+    for v in doc:
+        if v.dep_ == "relcl" and v.lemma_ in _SAYING:
+            _trailing_attribution(v)
     return doc
+
+
+def _trailing_attribution(v) -> None:
+    """'..., summoned the Chinese ambassador, the ministry said on Monday.': the parser
+    makes the attribution a relative clause of the last noun; it says the whole sentence."""
+    subj = [c for c in v.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].lower_ in ("who", "that", "which", "whom"):
+        return
+    first = subj[0].left_edge
+    if first.i == 0 or first.nbor(-1).text != ",":
+        return
+    sent = v.sent
+    if any(t.i > v.i and not t.is_punct and t.i not in {x.i for x in v.subtree}
+           for t in sent):  # fmt: skip
+        return  # the attribution ends the sentence
+    root = sent.root
+    if root.i == v.i or v.i in {x.i for x in root.ancestors}:
+        return
+    v.head, v.dep_ = root, "parataxis"
 
 
 def _modifier_pair_split(h) -> None:

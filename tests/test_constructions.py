@@ -1414,3 +1414,17 @@ def test_a_second_verb_shares_the_first_ones_date(nlp):
     _, got = _events(nlp, "The envoy arrived in Naypyitaw on Wednesday and met Min Aung Hlaing.")
     [(_, _, _, ev)] = got
     assert ev.date is not None and ev.date.value == "2025-03-12"
+
+
+def test_a_trailing_attribution_the_parser_hung_on_a_noun_reports_the_sentence(nlp):
+    res, got = _events(
+        nlp,
+        "Manila lodged a diplomatic protest and summoned the Chinese ambassador, the "
+        "Department of Foreign Affairs said on Monday.",
+    )
+    names = {a.id: a.name for a in res.actors}
+    assert got and all(
+        ev.modality == "reported"
+        and {names[k] for k in ev.reported_by} == {"Department of Foreign Affairs"}
+        for _, _, _, ev in got
+    )
