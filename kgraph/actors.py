@@ -118,6 +118,9 @@ PAIR_NOUNS = {
     "rival": _PARTIES,
     "army": {"military", "country"},
 }
+_PAIR_WORDS = frozenset(
+    "sides parties countries nations states governments neighbours neighbors rivals armies".split()
+)
 ANAPHORIC_NOUNS = {
     "group": {"armed_group", "organisation"},
     "organization": {"organisation"},
@@ -1221,11 +1224,13 @@ def _resolve_pair(idx: ActorIndex, tok) -> bool:
 
 def _add_pairs(idx: ActorIndex, doc) -> None:
     """'both sides', 'the two countries', 'both governments' -> the last two parties named."""
-    for tok in doc:
+    for tok in (doc[i] for i in token_indices(doc, words=_PAIR_WORDS)):
         kinds = PAIR_NOUNS.get(tok.lemma_.lower())
         if kinds is None or tok.tag_ not in ("NNS", "NNPS") or not _a_pair(tok):
             continue
-        pair = _last_two(idx, tok, lambda cl, kinds=kinds: _vote_type(cl) in kinds)
+        pair = _last_two(
+            idx, tok, lambda cl, kinds=kinds: _vote_type(cl) in kinds and cl.sector != "MED"
+        )  # not the news agency that reports them
         for key in pair:
             cl = idx.clusters[key]
             idx.add(key, tok.i, tok.i + 1, "pair", name=cl.name, type=cl.type)

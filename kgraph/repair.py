@@ -30,22 +30,37 @@ _SAYING = {"say", "tell", "report", "announce", "add", "confirm", "state"}
 def repair(doc):
     """Mend ``doc`` in place (and return it): a second clause's subject stolen by the first
     clause ("A verbed B and C verbed D"), two nouns parsed as one modifier ("Police and
-    Kenyan troops")."""
-    for v in doc:
-        if v.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
-            continue
-        if v.dep_ == "conj" and v.i >= 2:
+    Kenyan troops"), an attribution hung on the last noun ("..., the ministry said")."""
+    # only the tokens these patterns start from, found on the Doc's arrays
+    conj, ccomp, relcl = (_with_dep(doc, d) for d in ("conj", "ccomp", "relcl"))
+    for v in (doc[i] for i in conj):
+        if v.pos_ == "VERB" and v.i >= 2 and not _has_subject(v):
             _stolen_conjunct(doc, v)
-    for v in doc:
-        if v.dep_ == "ccomp" and v.head.pos_ == "VERB" and v.head.lemma_ not in _CLAUSE_VERBS:
+    for v in (doc[i] for i in ccomp):
+        if v.head.pos_ == "VERB" and v.head.lemma_ not in _CLAUSE_VERBS:
             _subject_pair_split(doc, v)
-    for h in doc:
-        if h.pos_ == "NOUN" and h.dep_ != "ROOT":
-            _modifier_pair_split(h)
-    for v in doc:
-        if v.dep_ == "relcl" and v.lemma_ in _SAYING:
+    for a in (doc[i] for i in conj):  # "Police and Kenyan troops": "Kenyan" is a conjunct
+        if a.tag_ == "JJ" and a.head.dep_ in ("nmod", "compound"):
+            h = a.head.head
+            if h.pos_ == "NOUN" and h.dep_ != "ROOT":
+                _modifier_pair_split(h)
+    for v in (doc[i] for i in relcl):
+        if v.lemma_ in _SAYING:
             _trailing_attribution(v)
     return doc
+
+
+def _has_subject(t) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+
+
+def _with_dep(doc, dep: str) -> list[int]:
+    import numpy as np
+    from spacy.attrs import DEP
+
+    if not len(doc):
+        return []
+    return np.flatnonzero(doc.to_array([DEP]) == doc.vocab.strings[dep]).tolist()
 
 
 def _trailing_attribution(v) -> None:
