@@ -165,6 +165,8 @@ LEFT_AS = {"dead", "injured", "wounded"}
 VISITORS = {"person", "government", "country", "organisation"}
 #: How many sentences back "the attack" or "the move" may point.
 ANAPHOR_SENTENCES = 4
+#: Verbs that deploy forces when their object is troops ("ordered 2,500 troops to ...").
+SENDING_VERBS = {"send", "dispatch", "order", "rush", "move"}
 #: Adverbs that make an event hearsay: "reportedly executed 20 civilians".
 HEARSAY = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 # determiners that point back to something told before: "condemned the attack"
@@ -276,6 +278,12 @@ def _takes_ground(v, idx: ActorIndex) -> bool:
         if any(_vote_type(idx.clusters[k]) == "place" for k in idx.actors_of(o, depth=0)):
             return True
     return False
+
+
+def _own_troops(idx: ActorIndex, tok) -> bool:
+    """``tok`` names unaffiliated troops or police ("2,500 additional troops")."""
+    keys = idx.actors_of(tok, depth=0)
+    return bool(keys) and all(k.startswith(("role::military", "role::police")) for k in keys)
 
 
 def _role_forces(idx: ActorIndex, tok) -> bool:
@@ -472,6 +480,12 @@ class _Reader:
                         "ccomp",
                     ):
                         return lex.verbs["kill"], [tok, c], "phrasal"
+            if (
+                lemma in SENDING_VERBS
+                and "deploy" in lex.verbs
+                and any(c.dep_ == "dobj" and _own_troops(self.idx, c) for c in tok.children)
+            ):
+                return lex.verbs["deploy"], [tok], "verb"  # "sent 2,500 troops to the border"
             if lemma == "go":  # "workers went on strike": a strike, not an air strike
                 for p in _prep_objects(tok, {"on"}):
                     if p.lemma_.lower() == "strike" and "general strike" in lex.nouns:
@@ -507,11 +521,16 @@ class _Reader:
             return None
         lemma = tok.lemma_.lower()
         # "hunger strike", "general strike", "joint (military) exercises"
-        for mod in tok.lefts:
-            if mod.dep_ in ("compound", "amod"):
-                two = f"{mod.lower_} {lemma}"
-                if two in self.lex.nouns:
-                    return self.lex.nouns[two]
+        found = [
+            self.lex.nouns[f"{mod.lower_} {lemma}"]
+            for mod in tok.lefts
+            if mod.dep_ in ("compound", "amod") and f"{mod.lower_} {lemma}" in self.lex.nouns
+        ]
+        if len(found) > 1 and _prep_objects(tok, {"around", "near", "off"}):
+            # "joint military exercises around Taiwan": a show of force near someone
+            found = [t for t in found if t.type != "COOPERATE"] or found
+        if found:
+            return found[0]
         return self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_)
 
     # ---------------------------------------------------------------- arguments
@@ -1189,7 +1208,11 @@ class _Reader:
         word = toks[-1] if how == "light-verb" else v
         two = f"{word.nbor(-1).lower_} {word.lemma_.lower()}" if word.i else ""
         lemma = _verb_lemma(word, self.lex) if how != "light-verb" else word.lemma_.lower()
-        if lemma not in UNARY_TRIGGERS and two not in UNARY_TRIGGERS:
+        if (
+            lemma not in UNARY_TRIGGERS
+            and two not in UNARY_TRIGGERS
+            and not (trig.type == "MOBILIZE" and lemma in SENDING_VERBS)
+        ):
             return False
         # "withdrew its ambassador", "released a statement": an object the rules could not
         # read as an actor makes it something else

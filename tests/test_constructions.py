@@ -1428,3 +1428,21 @@ def test_a_trailing_attribution_the_parser_hung_on_a_noun_reports_the_sentence(n
         and {names[k] for k in ev.reported_by} == {"Department of Foreign Affairs"}
         for _, _, _, ev in got
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Burundi dispatched 10,000 soldiers to eastern Congo.",
+         ("MOBILIZE", {"Burundi"}, {"Democratic Republic of the Congo"})),
+        ("Kenya sent 400 police officers to Haiti.", ("MOBILIZE", {"Kenya"}, {"Haiti"})),
+        ("The United States sent aid to Ukraine.", ("AID", {"United States"}, {"Ukraine"})),
+        ("The PLA began joint military exercises around Taiwan on Monday.",
+         ("MOBILIZE", {"People's Liberation Army"}, {"Taiwan"})),
+        ("The US and the Philippines began joint military exercises.",
+         ("COOPERATE", {"United States", "Philippines"}, set())),
+    ],
+)  # fmt: skip
+def test_troops_sent_are_a_deployment_and_drills_near_someone_a_show_of_force(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == [expected]
