@@ -368,12 +368,24 @@ class ActorIndex:
                         )
                         return key
         sent = tok.sent
+        # an object pronoun is not its own clause's subject ("Lula spoke with Maduro and
+        # urged him": not Lula)
+        own = set()
+        if tok.dep_ in ("dobj", "dative", "pobj") and low not in ("himself", "herself", "itself"):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            while not subj and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+                verb = verb.head  # "spoke with Maduro and urged him": the shared subject
+                subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            own = {k for c in subj for k in self.actors_of(c, depth=0)}
         # one compatible actor earlier in the same sentence ("the court sentenced Dodik and
         # banned him"); else one in this and the previous sentence
-        window = {k for s, k in self.order if sent.start <= s < tok.i and ok(self.clusters[k])}
+        window = {k for s, k in self.order
+                  if sent.start <= s < tok.i and ok(self.clusters[k]) and k not in own}  # fmt: skip
         if len(window) != 1 and sent.start > 0:
             prev_start = self.doc[sent.start - 1].sent.start
-            window = {k for s, k in self.order if prev_start <= s < tok.i and ok(self.clusters[k])}
+            window = {k for s, k in self.order
+                      if prev_start <= s < tok.i and ok(self.clusters[k]) and k not in own}  # fmt: skip
         if len(window) != 1:
             return None
         key = window.pop()
@@ -385,7 +397,13 @@ class ActorIndex:
         # "The group blamed the RSF": not an actor the same sentence names after it
         end = tok.sent.end
         later = {k for start, k in self.order if tok.i < start < end}
-        key = self._recent(tok.i, 0, lambda c: _vote_type(c) in types and c.key not in later)
+        key = self._recent(
+            tok.i,
+            0,
+            lambda c: (
+                _vote_type(c) in types and c.key not in later and not c.key.startswith("unknown:")
+            ),  # not "unidentified attackers"
+        )
         if key:
             cl = self.clusters[key]
             self.add(key, tok.i - 1, tok.i + 1, "anaphor", name=cl.name, type=cl.type)

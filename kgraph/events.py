@@ -1239,11 +1239,18 @@ class _Reader:
             # a charge, an arrest or a sentence is what one denies or rejects
             if (
                 ev.type in ("ACCUSE", "COERCE")
-                and set(ev.target) & set(src)
+                and (set(ev.target) & set(src) or self._same_country(ev.target, src))
                 and ev.trigger.start < v.idx
             ):
                 return [k for k in ev.source if k not in src], "denied-accuser"
         return [], ""
+
+    def _same_country(self, accused, deniers) -> bool:
+        """'UNIFIL accused the Israeli army ..., a charge Israel denied': the country denies
+        for its forces (a country or government denier, an accused of the same country)."""
+        cls = self.idx.clusters
+        mine = {cls[k].country for k in deniers if _vote_type(cls[k]) in ("country", "government")}
+        return bool(mine - {None}) and any(cls[k].country in mine for k in accused)
 
     def _attack_antecedent(self, v, src) -> list[str]:
         """The attacker of the last attack told before, when ``v`` condemns "the attack" (a

@@ -22,7 +22,7 @@ VERB_KINDS = {
     "arrest": "arrested", "detain": "arrested", "jail": "arrested", "round": "arrested",
     "displace": "displaced", "abduct": "abducted", "kidnap": "abducted", "capture": "captured",
     "deport": "deported", "evacuate": "evacuated", "release": "released", "free": "released",
-    "expel": "expelled", "deploy": "troops",
+    "expel": "expelled", "deploy": "troops", "sanction": "sanctioned",
 }  # fmt: skip
 #: Noun lemma -> kind, for nouns that say what is counted whatever the verb.
 NOUN_KINDS = {
@@ -33,6 +33,11 @@ NOUN_KINDS = {
     "hostage": "hostages", "prisoner": "prisoners", "detainee": "arrested", "tank": "tanks",
     "protester": "protesters", "demonstrator": "protesters",
 }  # fmt: skip
+#: Nouns whose count is never the event's figure: places and spans of time.
+NOT_COUNTED = frozenset(
+    "country nation state city town village province district region area day week month year "
+    "hour minute time decade century".split()
+)
 #: What people taken are made ("took 251 people hostage").
 TAKEN_AS = {
     "hostage": "hostages", "hostages": "hostages", "prisoner": "prisoners",
@@ -143,6 +148,8 @@ def find_quantities(v, event_type: str, skip=None) -> list[Quantity]:
             continue
         seen.update(t.i for t in phrase)
         noun = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") else tok
+        if noun.lemma_.lower() in NOT_COUNTED:
+            continue  # "expelled diplomats from seven countries": not seven expelled
         verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj", "conj") else None
         while (
             verb is not None

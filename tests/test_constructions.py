@@ -1446,3 +1446,28 @@ def test_a_trailing_attribution_the_parser_hung_on_a_noun_reports_the_sentence(n
 def test_troops_sent_are_a_deployment_and_drills_near_someone_a_show_of_force(nlp, text, expected):
     _, got = _events(nlp, text)
     assert [(t, s, g) for t, s, g, _ in got] == [expected]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp):
+    _, got = _events(
+        nlp, "Brazilian President Lula spoke by phone with Nicolas Maduro and urged him to talk."
+    )
+    assert ("REQUEST", {"Luiz Inacio Lula da Silva"}, {"Nicolas Maduro"}) in [
+        (t, s, g) for t, s, g, _ in got
+    ]
+
+
+def test_a_count_of_countries_is_not_a_count_of_people(nlp):
+    _, [(_, _, _, ev)] = _events(
+        nlp, "Venezuela expelled diplomats from seven Latin American countries."
+    )
+    assert ev.quantities == ()
+
+
+def test_a_country_denies_a_charge_against_its_forces(nlp):
+    _, got = _events(
+        nlp, "UNIFIL accused the Israeli army of firing at its positions, a charge Israel denied."
+    )
+    assert ("REJECT", {"Israel"}, {"United Nations Interim Force in Lebanon"}) in [
+        (t, s, g) for t, s, g, _ in got
+    ]
