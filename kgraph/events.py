@@ -157,7 +157,7 @@ GENERIC_VICTIMS = {"role::people"}
 DENIALS = {"deny", "reject", "dismiss", "refute"}
 ACCUSATIONS = {"claim", "accusation", "allegation", "charge", "report", "suggestion"}
 #: Nouns that point back to an act without saying what it was ("condemned the move").
-ACT_NOUNS = {"move", "decision", "step", "action", "measure"}
+ACT_NOUNS = {"move", "decision", "step", "action", "measure", "launch", "test", "incident"}
 MATERIAL_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"}
 #: What an attack leaves people ("left 10 people dead"): the result read as the harm.
 LEFT_AS = {"dead", "injured", "wounded"}
@@ -1421,6 +1421,14 @@ class _Reader:
             )  # "signed a ceasefire": an agreement; declaring one is not
         if how == "light-verb" and etype == "PROTEST" and v.lemma_ in VERBAL_LIGHT_VERBS:
             etype, cameo = "ACCUSE", "11"  # "lodged a protest with Albania" is a complaint
+        if (
+            etype == "PROTEST"
+            and how == "verb"
+            and v.lemma_ == "protest"
+            and tgt
+            and all(_vote_type(idx.clusters[k]) in ("country", "government") for k in src)
+        ):
+            etype, cameo = "ACCUSE", "11"  # "Manila protests the collision": a state complains
         if (
             mod in ("future", "hypothetical")
             and etype in INTENT_TYPES

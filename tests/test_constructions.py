@@ -1471,3 +1471,8 @@ def test_a_country_denies_a_charge_against_its_forces(nlp):
     assert ("REJECT", {"Israel"}, {"United Nations Interim Force in Lebanon"}) in [
         (t, s, g) for t, s, g, _ in got
     ]
+
+
+def test_a_state_that_protests_complains(nlp):
+    _, got = _events(nlp, "Vietnam protested to China over the survey ship.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ACCUSE", {"Vietnam"}, {"China"})]
