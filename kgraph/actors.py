@@ -561,6 +561,8 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
             s = colon + 1
         if e - s == 1 and doc[s].lemma_.lower() in lex.roles and doc[s].pos_ != "PROPN":
             continue  # "Soldiers" at the start of a sentence: a role noun, not a name
+        if e - s == 1 and ent.label_ == "PERSON" and doc[s].tag_ == "NNS":
+            continue  # "Jets dropped two bombs": a plural common noun is no person's name
         if s < e:
             cands.append((s, e, ent.label_, None))
     cands += capitals

@@ -1476,3 +1476,8 @@ def test_a_country_denies_a_charge_against_its_forces(nlp):
 def test_a_state_that_protests_complains(nlp):
     _, got = _events(nlp, "Vietnam protested to China over the survey ship.")
     assert [(t, s, g) for t, s, g, _ in got] == [("ACCUSE", {"Vietnam"}, {"China"})]
+
+
+def test_a_plural_common_noun_is_no_persons_name(nlp):
+    res, _ = _events(nlp, "Jets dropped two bombs on the village.")
+    assert all(a.type != "person" for a in res.actors)
