@@ -82,7 +82,7 @@ HOSTAGE_WORDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "cap
 #: Countries whose names put the family name first ("Wang Yi" is "Wang").
 SURNAME_FIRST = {"CHN", "TWN", "HKG"}
 #: Words that make "group" an actor by its kind ("rights groups", "armed groups").
-GROUP_KINDS = {"rights", "right", "aid", "advocacy", "humanitarian", "armed", "militant", "rebel",
+GROUP_KINDS = {"rights", "right", "rival", "aid", "advocacy", "humanitarian", "armed", "militant", "rebel",
                "jihadist", "opposition", "activist", "monitoring", "watchdog", "terrorist",
                "extremist", "separatist", "islamist", "paramilitary", "relief"}  # fmt: skip
 QUALIFIED_ROLES = {"party", "coalition", "council", "commission"}

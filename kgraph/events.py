@@ -660,6 +660,8 @@ class _Reader:
             keys += [k for k in self._keys(extra) if k not in keys]
             return keys, "prep-object"
         opreps = preps | set(DEFAULT_TARGET_PREPS) | {"for", "of", "between", "among"}
+        if trig.type in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE"):
+            opreps -= {"at"}  # "initialled the treaty at the White House": a venue
         for o in [c for c in v.children if c.dep_ in OBJ_DEPS]:  # "imposed restrictions on Iran"
             keys = self._keys(_prep_objects(o, opreps))
             # "suspended part of a military aid program for Bosnia": through the "of" noun

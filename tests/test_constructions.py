@@ -1481,3 +1481,19 @@ def test_a_state_that_protests_complains(nlp):
 def test_a_plural_common_noun_is_no_persons_name(nlp):
     res, _ = _events(nlp, "Jets dropped two bombs on the village.")
     assert all(a.type != "person" for a in res.actors)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Four suspects were arrested by Libyan police on Tuesday.",
+         ("COERCE", {"Libyan police"}, {"suspects"})),
+        ("Rival armed factions clashed in Tripoli, killing at least 14 people.",
+         ("ASSAULT", {"Rival armed factions"}, {"people"})),
+        ("Armenia and Azerbaijan initialled the peace treaty at the White House.",
+         ("AGREE", {"Armenia", "Azerbaijan"}, set())),
+    ],
+)  # fmt: skip
+def test_factions_suspects_and_a_venue_that_is_no_party(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == [expected]
