@@ -63,6 +63,8 @@ DIPLOMAT_TITLES = re.compile(
 )
 #: Names of non-state armed groups the gazetteer does not list (states' armies are in it).
 ARMED_NAMES = re.compile(r"\b(Army|Front|Brigades?|Militias?|Battalions?)\b")
+#: Names of government bodies the gazetteer does not list ("Ethiopia's Foreign Ministry").
+GOV_NAMES = re.compile(r"\b(Ministry|Ministries|Department|Cabinet|Presidency|Parliament)\b")
 #: Words that make an army a rebel one ("Myanmar National Democratic Alliance Army").
 REBEL_WORDS = re.compile(
     r"\b(Liberation|Alliance|Front|Movement|Revolutionary|Resistance|Mujahideen|Jihad|Brigades?|"
@@ -451,6 +453,8 @@ def _vote_type(cl: _Cluster) -> str:
         return "armed_group"  # "Myanmar National Democratic Alliance Army"
     if label == "ORG" and cl.place_named:
         return "place"  # "Rakhine state" tagged ORG
+    if label == "ORG" and GOV_NAMES.search(cl.name):
+        return "government"  # "Foreign Ministry", "Defence Department"
     return {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
             "NORP": "population"}.get(label, "organisation")  # fmt: skip
 
@@ -719,6 +723,11 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
         hit = lex.surface.get(doc[e + 1].text)
         if hit and lex.gazetteer[hit[0]].type == "country":
             country = lex.gazetteer[hit[0]].country
+    if country is None:  # "Ethiopia's Foreign Ministry"
+        for c in doc[s:e].root.children:
+            hit = lex.surface.get(c.text) if c.dep_ == "poss" else None
+            if hit and lex.gazetteer[hit[0]].type == "country":
+                country = lex.gazetteer[hit[0]].country
     idx.add(f"ent:{text.lower()}", s, e, "ner", label=label, name=text, type="entity",
             country=country)  # fmt: skip
 

@@ -1497,3 +1497,14 @@ def test_a_plural_common_noun_is_no_persons_name(nlp):
 def test_factions_suspects_and_a_venue_that_is_no_party(nlp, text, expected):
     _, got = _events(nlp, text)
     assert [(t, s, g) for t, s, g, _ in got] == [expected]
+
+
+def test_a_ministry_the_gazetteer_does_not_list_is_its_countrys_government(nlp):
+    res, got = _events(
+        nlp,
+        "Somalia accused Ethiopia of arming regional forces. Ethiopia's Foreign Ministry "
+        "denied the allegation.",
+    )
+    ministry = next(a for a in res.actors if a.name == "Foreign Ministry")
+    assert (ministry.type, ministry.country) == ("government", "ETH")
+    assert ("REJECT", {"Foreign Ministry"}, {"Somalia"}) in [(t, s, g) for t, s, g, _ in got]
