@@ -1251,6 +1251,14 @@ def _resolve_pair(idx: ActorIndex, tok) -> bool:
     return bool(people)
 
 
+def _only_venue(idx: ActorIndex, key: str) -> bool:
+    """Every mention of ``key`` is where something happened ("at the White House")."""
+    heads = [idx.doc[h] for h, keys in idx.head.items() if key in keys]
+    return bool(heads) and all(
+        t.dep_ == "pobj" and t.head.lower_ in ("at", "in", "inside") for t in heads
+    )
+
+
 def _add_pairs(idx: ActorIndex, doc) -> None:
     """'both sides', 'the two countries', 'both governments' -> the last two parties named."""
     for tok in (doc[i] for i in token_indices(doc, words=_PAIR_WORDS)):
@@ -1258,8 +1266,14 @@ def _add_pairs(idx: ActorIndex, doc) -> None:
         if kinds is None or tok.tag_ not in ("NNS", "NNPS") or not _a_pair(tok):
             continue
         pair = _last_two(
-            idx, tok, lambda cl, kinds=kinds: _vote_type(cl) in kinds and cl.sector != "MED"
-        )  # not the news agency that reports them
+            idx,
+            tok,
+            lambda cl, kinds=kinds: (
+                _vote_type(cl) in kinds
+                and cl.sector != "MED"  # not the news agency that reports them
+                and not _only_venue(idx, cl.key)
+            ),  # nor "the White House" where they met
+        )
         for key in pair:
             cl = idx.clusters[key]
             idx.add(key, tok.i, tok.i + 1, "pair", name=cl.name, type=cl.type)

@@ -1508,3 +1508,12 @@ def test_a_ministry_the_gazetteer_does_not_list_is_its_countrys_government(nlp):
     ministry = next(a for a in res.actors if a.name == "Foreign Ministry")
     assert (ministry.type, ministry.country) == ("government", "ETH")
     assert ("REJECT", {"Foreign Ministry"}, {"Somalia"}) in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_the_place_where_two_sides_met_is_not_one_of_them(nlp):
+    _, got = _events(
+        nlp,
+        "Armenia and Azerbaijan initialled the treaty at the White House on Friday. The two "
+        "sides agreed to establish diplomatic relations.",
+    )
+    assert [s for t, s, _, ev in got if ev.predicate == "agreed"] == [{"Armenia", "Azerbaijan"}]
