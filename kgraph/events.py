@@ -167,6 +167,8 @@ VISITORS = {"person", "government", "country", "organisation"}
 ANAPHOR_SENTENCES = 4
 #: Verbs that deploy forces when their object is troops ("ordered 2,500 troops to ...").
 SENDING_VERBS = {"send", "dispatch", "order", "rush", "move"}
+#: Event types whose place after "at" is where they happened, never their target.
+VENUE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}
 #: Adverbs that make an event hearsay: "reportedly executed 20 civilians".
 HEARSAY = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 # determiners that point back to something told before: "condemned the attack"
@@ -555,6 +557,8 @@ class _Reader:
             if keys and trig.target_preps:
                 return keys, "verb-prep"
             preps |= set(DEFAULT_TARGET_PREPS)
+            if trig.type in VENUE_TYPES:
+                preps -= {"at"}  # "signed a treaty at a summit hosted by Trump": a venue
             # "a suspension of air links with Serbia": one level down
             for p in _prep_objects(holder, {"of"}):
                 keys = self._keys(_prep_objects(p, preps - {"of"}))
@@ -660,9 +664,11 @@ class _Reader:
             keys += [k for k in self._keys(extra) if k not in keys]
             return keys, "prep-object"
         opreps = preps | set(DEFAULT_TARGET_PREPS) | {"for", "of", "between", "among"}
-        if trig.type in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE"):
+        if trig.type in VENUE_TYPES:
             opreps -= {"at"}  # "initialled the treaty at the White House": a venue
-        for o in [c for c in v.children if c.dep_ in OBJ_DEPS]:  # "imposed restrictions on Iran"
+        # "imposed restrictions on Iran"; "the talks between X and Y were hosted by Qatar"
+        things = OBJ_DEPS | (PASSIVE_SUBJ_DEPS if passive else set())
+        for o in [c for c in v.children if c.dep_ in things]:
             keys = self._keys(_prep_objects(o, opreps))
             # "suspended part of a military aid program for Bosnia": through the "of" noun
             for p in [] if keys else _prep_objects(o, {"of"}):

@@ -1517,3 +1517,17 @@ def test_the_place_where_two_sides_met_is_not_one_of_them(nlp):
         "sides agreed to establish diplomatic relations.",
     )
     assert [s for t, s, _, ev in got if ev.predicate == "agreed"] == [{"Armenia", "Azerbaijan"}]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The talks between Congo and Rwanda were hosted by Qatar.",
+         ("CONSULT", {"Qatar"}, {"Democratic Republic of the Congo", "Rwanda"})),
+        ("Armenia and Azerbaijan signed a treaty at a summit hosted by Donald Trump.",
+         ("AGREE", {"Armenia", "Azerbaijan"}, set())),
+    ],
+)  # fmt: skip
+def test_talks_hosted_in_the_passive_and_a_summit_that_is_a_venue(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got]
