@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .lexicons import Lexicons, RoleEntry
 from .nlp import token_indices
+from .quantities import TAKEN_AS
 from .records import Actor, Mention
 
 __all__ = ["ActorIndex", "actor_id", "find_actors"]
@@ -76,17 +77,18 @@ KIND_SECTORS = {"military": "MIL", "armed_group": "REB", "government": "GOV"}
 STATE_FORCES = re.compile(r"\b(Army|Armed Forces|Defen[cs]e Forces?|Navy|Air Force|Military)\b")
 #: Administrative units the NER tags as organisations ("Rakhine state").
 PLACE_NAMES = re.compile(r"\b(state|province|region|district|county|governorate|oblast)$")
-#: Predicate nouns of hostage-taking ("took 200 soldiers prisoner").
-HOSTAGE_WORDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives"}
-#: Role nouns that name an actor only when qualified ("the ruling party", "the opposition
-#: coalition", "the electoral commission"); bare, they are generic ("all parties to the
-#: conflict") or refer back ("the council", see ANAPHORIC_NOUNS).
+#: Predicate nouns of hostage-taking ("took 200 soldiers prisoner"): what quantities.py
+#: counts them as.
+HOSTAGE_WORDS = frozenset(TAKEN_AS)
 #: Countries whose names put the family name first ("Wang Yi" is "Wang").
 SURNAME_FIRST = {"CHN", "TWN", "HKG"}
 #: Words that make "group" an actor by its kind ("rights groups", "armed groups").
 GROUP_KINDS = {"rights", "right", "rival", "aid", "advocacy", "humanitarian", "armed", "militant", "rebel",
                "jihadist", "opposition", "activist", "monitoring", "watchdog", "terrorist",
                "extremist", "separatist", "islamist", "paramilitary", "relief"}  # fmt: skip
+#: Role nouns that name an actor only when qualified ("the ruling party", "the opposition
+#: coalition", "the electoral commission"); bare, they are generic ("all parties to the
+#: conflict") or refer back ("the council", see ANAPHORIC_NOUNS).
 QUALIFIED_ROLES = {"party", "coalition", "council", "commission"}
 #: Role families whose members differ by their words ("the ruling party", "the Kifaya group").
 NAMED_FAMILIES = {
@@ -101,7 +103,6 @@ NAMED_FAMILIES = {
 }
 #: Role families of a head of state or government ("the Russian leader" = Putin).
 HEAD_FAMILIES = {"president", "premier", "monarch"}
-#: Anaphoric noun phrases for organisations and countries: "the group" -> last armed group.
 #: Role families whose described members are distinct actors ("unidentified gunmen",
 #: "jihadist groups"), and the determiners that point back to one of them.
 DESCRIBED_FAMILIES = {"rebels", "gangs", "protesters", "civilians", "refugees", "prisoners"}
@@ -123,6 +124,7 @@ PAIR_NOUNS = {
 _PAIR_WORDS = frozenset(
     "sides parties countries nations states governments neighbours neighbors rivals armies".split()
 )
+#: Anaphoric noun phrases for organisations and countries: "the group" -> last armed group.
 ANAPHORIC_NOUNS = {
     "group": {"armed_group", "organisation"},
     "organization": {"organisation"},
@@ -152,7 +154,6 @@ DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]*){0,3}(?:,\s*[A-Z][\w.' ]{1,30})?\s*"
     r"(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s"
 )
-#: Signs after a country code that make it a currency ("US $50 million").
 #: Last words of the names of treaties and laws, which are never actors.
 INSTRUMENT_WORDS = {"Treaty", "Agreement", "Accord", "Accords", "Convention", "Pact", "Protocol",
                     "Act", "Charter", "Memorandum", "Deal", "Initiative", "Declaration"}  # fmt: skip
@@ -161,6 +162,7 @@ LOCALITY_NOUNS = {"town", "city", "village", "region", "province", "district", "
                   "capital", "port", "enclave", "suburb", "neighbourhood", "neighborhood",
                   "locality", "municipality", "island", "valley", "commune", "township"}  # fmt: skip
 LOCATIVE_PREPS = {"near", "outside", "around", "across", "inside", "towards", "toward"}
+#: Signs after a country code that make it a currency ("US $50 million").
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "dollars", "dollar"}
 #: Nouns that introduce an organisation's name ("the rights group Foro Penal").
 ORG_DESCRIPTORS = {
@@ -603,7 +605,7 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
     return out
 
 
-# event types whose object is addressed: a capital there is its government
+#: Event types whose object is addressed: a capital there is its government.
 ADDRESSED_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "REQUEST", "ACCUSE",
                    "REJECT", "THREATEN", "SANCTION"}  # fmt: skip
 
@@ -710,26 +712,22 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
     if label == "ORG" and role is not None and role.person:
         return  # "the UN Emergency Relief Coordinator" is a person's title, not an organisation
     text = _norm(doc[s:e].text)
-    # "the Ministry of Foreign Affairs of Qatar", "Sudan's Sovereign Council": its country
-    country = next(
-        (
-            lex.gazetteer[hit[0]].country
-            for t in doc[s:e]
-            if (hit := lex.surface.get(t.text)) and lex.gazetteer[hit[0]].type == "country"
-        ),
-        None,
-    )
-    if country is None and e + 1 < len(doc) and doc[e].lower_ == "of":  # "... of Qatar"
-        hit = lex.surface.get(doc[e + 1].text)
-        if hit and lex.gazetteer[hit[0]].type == "country":
-            country = lex.gazetteer[hit[0]].country
-    if country is None:  # "Ethiopia's Foreign Ministry"
-        for c in doc[s:e].root.children:
-            hit = lex.surface.get(c.text) if c.dep_ == "poss" else None
-            if hit and lex.gazetteer[hit[0]].type == "country":
-                country = lex.gazetteer[hit[0]].country
+    # its country: "Sudan's Sovereign Council", "the Ministry of Foreign Affairs of Qatar",
+    # "Ethiopia's Foreign Ministry"
+    words = [*doc[s:e]]
+    if e + 1 < len(doc) and doc[e].lower_ == "of":
+        words.append(doc[e + 1])
+    words += [c for c in doc[s:e].root.children if c.dep_ == "poss"]
+    country = next((c for t in words if (c := _country_code(lex, t.text))), None)
     idx.add(f"ent:{text.lower()}", s, e, "ner", label=label, name=text, type="entity",
             country=country)  # fmt: skip
+
+
+def _country_code(lex: Lexicons, text: str) -> str | None:
+    """The ISO code of the country a word names ("Qatar", "Ethiopia"), or None."""
+    hit = lex.surface.get(text)
+    entry = lex.gazetteer[hit[0]] if hit else None
+    return entry.country if entry is not None and entry.type == "country" else None
 
 
 def _locative(tok, strict: bool = False) -> bool:

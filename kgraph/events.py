@@ -26,7 +26,7 @@ from .actors import conjuncts as _conj
 from .dates import resolve_date
 from .lexicons import DEFAULT_TARGET_PREPS, Lexicons, Trigger
 from .nlp import token_indices
-from .quantities import find_quantities
+from .quantities import LEFT_AS, find_quantities
 from .records import Event, Span
 
 __all__ = ["find_events"]
@@ -159,14 +159,13 @@ ACCUSATIONS = {"claim", "accusation", "allegation", "charge", "report", "suggest
 #: Nouns that point back to an act without saying what it was ("condemned the move").
 ACT_NOUNS = {"move", "decision", "step", "action", "measure", "launch", "test", "incident"}
 MATERIAL_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"}
-#: What an attack leaves people ("left 10 people dead"): the result read as the harm.
-LEFT_AS = {"dead", "injured", "wounded"}
 #: Who makes a visit when they travel somewhere ("Rubio will travel to Kigali").
 VISITORS = {"person", "government", "country", "organisation"}
 #: How many sentences back "the attack" or "the move" may point.
 ANAPHOR_SENTENCES = 4
 #: Verbs that deploy forces when their object is troops ("ordered 2,500 troops to ...").
 SENDING_VERBS = {"send", "dispatch", "order", "rush", "move"}
+TROOPS = ("role::military", "role::police")
 #: Event types whose place after "at" is where they happened, never their target.
 VENUE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}
 #: Adverbs that make an event hearsay: "reportedly executed 20 civilians".
@@ -282,16 +281,11 @@ def _takes_ground(v, idx: ActorIndex) -> bool:
     return False
 
 
-def _own_troops(idx: ActorIndex, tok) -> bool:
-    """``tok`` names unaffiliated troops or police ("2,500 additional troops")."""
+def _role_forces(idx: ActorIndex, tok, kinds: tuple[str, ...] = ("role::",)) -> bool:
+    """``tok`` names unaffiliated forces ("troops", "the army"), the subject's own; with
+    ``kinds``, only those roles ("role::military", "role::police": "2,500 troops")."""
     keys = idx.actors_of(tok, depth=0)
-    return bool(keys) and all(k.startswith(("role::military", "role::police")) for k in keys)
-
-
-def _role_forces(idx: ActorIndex, tok) -> bool:
-    """``tok`` names unaffiliated forces ("troops", "the army"), the subject's own."""
-    keys = idx.actors_of(tok, depth=0)
-    return bool(keys) and all(k.startswith("role::") for k in keys)
+    return bool(keys) and all(k.startswith(kinds) for k in keys)
 
 
 def _keys(idx: ActorIndex, toks, depth: int = 2) -> list[str]:
@@ -485,7 +479,9 @@ class _Reader:
             if (
                 lemma in SENDING_VERBS
                 and "deploy" in lex.verbs
-                and any(c.dep_ == "dobj" and _own_troops(self.idx, c) for c in tok.children)
+                and any(
+                    c.dep_ == "dobj" and _role_forces(self.idx, c, TROOPS) for c in tok.children
+                )
             ):
                 return lex.verbs["deploy"], [tok], "verb"  # "sent 2,500 troops to the border"
             if lemma == "go":  # "workers went on strike": a strike, not an air strike
@@ -819,7 +815,7 @@ class _Reader:
                     keys = self._antecedent(t, "ASSAULT", ())
                     if keys:
                         return keys, "attack-anaphor"
-                    return [self._unknown(t, "ASSAULT")], "attack-noun"
+                    return [self._unknown(t)], "attack-noun"
             for c in v.children:  # "were wounded when an Israeli tank fired on ..."
                 if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children):
                     keys = [k for k in _keys(self.idx, [g for g in c.children if g.dep_ in SUBJ_DEPS])
@@ -847,10 +843,10 @@ class _Reader:
                         ]
                         if keys:
                             return keys[:1], "arrested-in-country"
-                    return [self._unknown(v, trig.type)], "unnamed-doer"
+                    return [self._unknown(v)], "unnamed-doer"
         return keys, rule
 
-    def _unknown(self, t, etype: str) -> str:
+    def _unknown(self, t) -> str:
         """The actor for a doer the text does not name (one per kind and document)."""
         name, typ, sector = UNNAMED_DOERS.get(t.lemma_, UNNAMED_DOERS["kill"])
         start = t.left_edge.i if t.pos_ in ("NOUN", "PROPN") else t.i  # "a roadside bombing"
@@ -1455,10 +1451,12 @@ class _Reader:
             and etype in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")
             # "has never supported any armed group", "did not meet": a denied act, not a
             # refusal ("will not accept", "does not support" are)
-            and not (etype in ("SUPPORT", "CONSULT") and v.tag_ in ("VBD", "VBN"))
             and not (
                 etype in ("SUPPORT", "CONSULT")
-                and any(c.lower_ == "did" and c.dep_ == "aux" for c in v.children)
+                and (
+                    v.tag_ in ("VBD", "VBN")
+                    or any(c.lower_ == "did" and c.dep_ == "aux" for c in v.children)
+                )
             )
         ):
             etype, cameo, negated, predicate = "REJECT", "12", False, "not " + predicate
