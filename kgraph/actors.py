@@ -605,6 +605,12 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
     return out
 
 
+#: Nouns a nationality or group word describes without naming a people ("this Siberian
+#: city", "the Moslem holy month", "Franco-German relations").
+NOT_PEOPLE = LOCALITY_NOUNS | {"month", "holiday", "festival", "relations", "ties", "talks",
+                               "land", "state", "property", "sector", "area", "territory",
+                               "quarter", "calendar", "language"}  # fmt: skip
+
 #: Event types whose object is addressed: a capital there is its government.
 ADDRESSED_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "REQUEST", "ACCUSE",
                    "REJECT", "THREATEN", "SANCTION"}  # fmt: skip
@@ -696,8 +702,18 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
                 country=entry.country, sector=entry.sector, wikidata=entry.wikidata,
                 gazetteer=True)  # fmt: skip
         return
+    if label == "NORP" and _locative(doc[s:e].root):
+        label = "GPE"  # "near the town of Samarra" tagged NORP
     if label == "NORP":
         idx.demonyms.update(range(s, e))
+        root = doc[s:e].root
+        head = root.head
+        if root.dep_ in ("amod", "compound", "nmod") and (
+            head.lemma_.lower() in NOT_PEOPLE or _role_of(lex, head)
+        ):
+            # "this Siberian city", "the Christian enclave": a description, no actor;
+            # "Islamist armed groups": part of a role's name, which _add_roles makes
+            return
         # an unknown nationality/group word: a population actor
         idx.add(f"norp:{_norm(doc[s:e].text).lower()}", s, e, "ner", label=label,
                 name=_norm(doc[s:e].text), type="population", sector="CVL")  # fmt: skip
@@ -738,8 +754,8 @@ def _locative(tok, strict: bool = False) -> bool:
         if prep.lower_ == "of" and prep.head.lemma_.lower() in LOCALITY_NOUNS:
             return True
         return prep.lower_ in LOCATIVE_PREPS or (not strict and prep.lower_ == "in")
-    if tok.dep_ == "appos" and tok.head.lemma_.lower() in LOCALITY_NOUNS:
-        return True
+    if tok.dep_ in ("appos", "compound") and tok.head.lemma_.lower() in LOCALITY_NOUNS:
+        return True  # "Goma, the provincial capital", "Cotabato province"
     return any(c.dep_ == "appos" and c.lemma_.lower() in LOCALITY_NOUNS for c in tok.children)
 
 

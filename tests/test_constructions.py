@@ -1531,3 +1531,20 @@ def test_the_place_where_two_sides_met_is_not_one_of_them(nlp):
 def test_talks_hosted_in_the_passive_and_a_summit_that_is_a_venue(nlp, text, expected):
     _, got = _events(nlp, text)
     assert expected in [(t, s, g) for t, s, g, _ in got]
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        ("Leaders met in this Siberian city for an informal summit.", "Siberian", None),
+        ("The blast hit a Christian neighbourhood of Beirut.", "Christian", None),
+        ("Hamas and other Islamist armed groups fired rockets.", "Islamist",
+         "other Islamist armed groups"),
+        ("A Christian missionary was arrested in Lebanon.", "Christian", "Christian missionary"),
+    ],
+)  # fmt: skip
+def test_a_nationality_word_that_only_describes_is_no_actor_of_its_own(nlp, text, absent, present):
+    res, _ = _events(nlp, text)
+    names = {a.name for a in res.actors}
+    assert absent not in names, names
+    assert present is None or present in names, names
