@@ -149,9 +149,12 @@ RELATIONAL_NOUNS = frozenset(
     "opponent detractor supporter friend victim successor predecessor ties relations".split()
 )
 #: A news dateline at the start of a story: "KYIV, Ukraine (AP) —", "WASHINGTON, May 21 (Reuters) -",
-#: "GAZA CITY -". Capitals, an optional ", place or date", an optional "(agency)", a dash.
+#: "GAZA CITY -", "KABUL / ISLAMABAD, Nov 21 (Dawn) --". Capitals, up to three ", place or
+#: date", an optional "(agency)", a dash.
 DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]*){0,3}(?:,\s*[A-Z][\w.' ]{1,30})?\s*"
+    r"\s*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]*){0,3}"
+    r"(?:\s*/\s*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]*){0,3})*"  # "KABUL / ISLAMABAD"
+    r"(?:,\s*[A-Z0-9][\w.' ]{1,30}){0,3}\s*"  # ", Nigeria, Nov 20, 2025"
     r"(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s"
 )
 #: Last words of the names of treaties and laws, which are never actors.
@@ -231,6 +234,7 @@ class ActorIndex:
     order: list[tuple[int, str]] = field(default_factory=list)  # (token index, key) by position
     absorbed: set[int] = field(default_factory=set)  # tokens of a person's title
     demonyms: set[int] = field(default_factory=set)  # tokens of nationality words
+    body: int = 0  # the first token after the dateline
 
     # ------------------------------------------------------------------ building
     def add(self, key: str, start: int, end: int, how: str, *, head: int | None = None,
@@ -492,6 +496,7 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     head = 0 if dl is None else next((t.i for t in doc if t.idx >= dl.end()), len(doc))
     spans = [sp for sp in spans if sp[0] >= head]
     taken: set[int] = set(range(head))
+    idx.body = head
     for start, end, _, _ in spans:
         taken.update(range(start, end))
 
@@ -913,7 +918,21 @@ def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
         for c in tok.children
     ):
         return None  # "the Kifaya group", "rights groups"; not "a group of protesters"
-    return lex.roles.get(tok.lemma_.lower()) or lex.roles.get(tok.lower_)
+    return lex.roles.get(_role_key(lex.roles, tok.lemma_.lower(), tok.lower_) or "")
+
+
+def _role_key(roles, lemma: str, lower: str) -> str | None:
+    """The role lexicon's word for a noun: its lemma, itself, or, when the tagger left a
+    capitalised plural unlemmatised ("Jihadists killed ..." at a sentence start), its
+    singular."""
+    for key in (lemma, lower):
+        if key in roles:
+            return key
+    if lower.endswith("ies") and lower[:-3] + "y" in roles:
+        return lower[:-3] + "y"
+    if lower.endswith("s") and lower[:-1] in roles:
+        return lower[:-1]
+    return None
 
 
 def _role_tokens(doc, lex: Lexicons) -> list:
@@ -931,7 +950,9 @@ def _role_tokens(doc, lex: Lexicons) -> list:
             continue
         hit = known.get((lemma, lower))
         if hit is None:
-            hit = known[lemma, lower] = strings[lemma].lower() in roles or strings[lower] in roles
+            hit = known[lemma, lower] = (
+                _role_key(roles, strings[lemma].lower(), strings[lower]) is not None
+            )
         if hit:
             out.append(doc[i])
     return out
@@ -1015,6 +1036,8 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
         for c in tok.lefts:
             if c.dep_ in ("det", "predet", "punct", "cc", "nummod", "quantmod", "poss", "prep"):
                 continue
+            if c.i < idx.body:
+                continue  # the dateline, hung by the parser on the first noun
             if any(t.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for t in c.subtree):
                 continue  # a clause the parser hung on the noun is not part of its name
             for t in c.subtree:

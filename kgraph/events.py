@@ -367,6 +367,16 @@ def _subject(v, depth: int = 3):
                 return [], ""
             # "has been indicted ... and will resign": the passive subject acts
             return [c for c in v.head.children if c.dep_ in PASSIVE_SUBJ_DEPS], "subject-inherited"
+        if (
+            v.dep_ == "conj"
+            and v.tag_ in ("VBD", "VBZ")
+            and v.head.dep_ == "xcomp"
+            and v.head.tag_ == "VB"
+        ):
+            # "urged Hamas to release ... and called on Israel to ...": a finite verb is no
+            # second infinitive; it joins the verb that governs the infinitive
+            subj, rule = _subject(v.head.head, depth - 1)
+            return subj, (rule + "-inherited") if subj else ""
         if v.dep_ == "xcomp":  # object control: "urged Syria to withdraw" -> Syria withdraws
             objs = [c for c in v.head.children if c.dep_ in ("dobj", "dative") and c.i < v.i]
             if objs:
@@ -404,6 +414,13 @@ def _subject(v, depth: int = 3):
             return [], ""
         return [doc_noun], "participle"  # "Israeli jets bombing Gaza"
     return [], ""
+
+
+def _nobody(t) -> bool:
+    """``t`` says that no one was concerned: "no one", "nobody", "none of the crew"."""
+    return t.lower_ in ("nobody", "none", "noone") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in t.children
+    )
 
 
 class _Reader:
@@ -803,9 +820,16 @@ class _Reader:
             cands = [t.head.head.head if t.lower_ in RELATIVE and t.head.head.dep_ == "relcl"
                      else t for t in cands]  # fmt: skip
             for t in cands:
-                if t.lemma_.lower() in ATTACK_NOUNS or any(
-                    g.lemma_.lower() in ATTACK_NOUNS for g in t.lefts if g.dep_ == "compound"
+                if (
+                    t.lemma_.lower() in ATTACK_NOUNS
+                    or t.lower_ in ATTACK_NOUNS
+                    or any(
+                        g.lemma_.lower() in ATTACK_NOUNS for g in t.lefts if g.dep_ == "compound"
+                    )
                 ):
+                    parties = _keys(self.idx, _prep_objects(t, {"between"}), depth=1)
+                    if len(parties) >= 2:  # "clashes between the army and rebels killed 10"
+                        return parties, "attack-noun-between"
                     if t not in subj:
                         # "were killed in the Indian strikes": the noun names who attacked
                         keys = [k for k in _keys(self.idx, [t]) if not self._is_place(k)]
@@ -832,6 +856,8 @@ class _Reader:
                 and v.lemma_ in UNNAMED_DOERS
             ):
                 pas = [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+                if any(_nobody(p) for p in pas):
+                    return [], ""  # "no one was injured", "none of the crew was hurt"
                 if _keys(self.idx, pas) or any(
                     q.kind in COUNTED_HARM for q in self.quantities(v, trig)
                 ):

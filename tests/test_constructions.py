@@ -1548,3 +1548,52 @@ def test_a_nationality_word_that_only_describes_is_no_actor_of_its_own(nlp, text
     names = {a.name for a in res.actors}
     assert absent not in names, names
     assert present is None or present in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MAIDUGURI, Nigeria, Nov 20, 2025 (AFP) - Jihadists killed at least 37 villagers.",
+        "KABUL / ISLAMABAD, Nov 21 (Dawn) -- Jihadists killed at least 37 villagers.",
+    ],
+)
+def test_a_long_dateline_is_no_actor_and_no_country_of_the_first_subject(nlp, text):
+    res, got = _events(nlp, text)
+    assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", {"Jihadists"}, {"villagers"})]
+    assert not {"Nigeria", "KABUL", "Afghanistan"} & {a.name for a in res.actors}
+
+
+def test_a_finite_verb_after_an_infinitive_has_the_first_subject(nlp):
+    _, got = _events(
+        nlp,
+        "Antonio Guterres urged Hamas to release the hostages and called on Israel to "
+        "release Palestinian prisoners.",
+    )
+    requests = [(s, g) for t, s, g, _ in got if t == "REQUEST"]
+    assert ({"Antonio Guterres"}, {"Israel"}) in requests, got
+    assert not [s for s, _ in requests if "Hamas" in s], got
+
+
+@pytest.mark.parametrize(
+    "text", ["He said no one was injured.", "No soldiers were killed, the army said."]
+)
+def test_no_one_hurt_is_no_attack(nlp, text):
+    assert _events(nlp, text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bandits killed 12 farmers in Zamfara state.", ("ASSAULT", {"Bandits"}, {"farmers"})),
+        ("Gunmen kidnapped 276 schoolgirls from a school in Chibok.",
+         ("COERCE", {"Gunmen"}, {"schoolgirls"})),
+        ("Police arrested two men in Kyiv.", ("COERCE", {"Police"}, {"men"})),
+        ("The WFP delivered food to families in the camp.",
+         ("AID", {"World Food Programme"}, {"families"})),
+        ("Clashes between the army and the rebels killed 10 people.",
+         ("ASSAULT", {"army", "rebels"}, {"people"})),
+    ],
+)  # fmt: skip
+def test_victims_and_doers_named_by_what_they_are(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
