@@ -77,6 +77,14 @@ KIND_SECTORS = {"military": "MIL", "armed_group": "REB", "government": "GOV"}
 STATE_FORCES = re.compile(r"\b(Army|Armed Forces|Defen[cs]e Forces?|Navy|Air Force|Military)\b")
 #: Administrative units the NER tags as organisations ("Rakhine state").
 PLACE_NAMES = re.compile(r"\b(state|province|region|district|county|governorate|oblast)$")
+#: Words of organisations' names: after "in", such a name is no place ("officials in the
+#: Pentagon" aside, "a split in the Democratic Party").
+ORG_WORDS = re.compile(
+    r"\b(Party|Council|Committee|Commission|Ministry|Department|Agency|Office|Service|Bank|"
+    r"Court|Union|Front|Movement|Army|Forces?|Group|Organi[sz]ation|Association|Federation|"
+    r"Alliance|League|Corporation|Company|Institute|Mission|Assembly|Parliament|Congress|"
+    r"Senate|Cabinet|Government|Authority|Police|Guard|Brigades?|Navy)\b"
+)
 #: Predicate nouns of hostage-taking ("took 200 soldiers prisoner"): what quantities.py
 #: counts them as.
 HOSTAGE_WORDS = frozenset(TAKEN_AS)
@@ -163,8 +171,11 @@ INSTRUMENT_WORDS = {"Treaty", "Agreement", "Accord", "Accords", "Convention", "P
 #: Nouns for places, and prepositions of place, that make an unknown name a place.
 LOCALITY_NOUNS = {"town", "city", "village", "region", "province", "district", "camp", "county",
                   "capital", "port", "enclave", "suburb", "neighbourhood", "neighborhood",
-                  "locality", "municipality", "island", "valley", "commune", "township"}  # fmt: skip
-LOCATIVE_PREPS = {"near", "outside", "around", "across", "inside", "towards", "toward"}
+                  "locality", "municipality", "island", "valley", "commune", "township",
+                  "department", "governorate", "oblast", "prefecture", "state", "crossing",
+                  "forest", "area", "zone"}  # fmt: skip
+LOCATIVE_PREPS = {"near", "outside", "around", "across", "inside", "towards", "toward",
+                  "through"}  # fmt: skip
 #: Signs after a country code that make it a currency ("US $50 million").
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "dollars", "dollar"}
 #: Nouns that introduce an organisation's name ("the rights group Foro Penal").
@@ -457,8 +468,8 @@ def _vote_type(cl: _Cluster) -> str:
         return "military" if cl.country else "armed_group"
     if label == "ORG" and (REBEL_WORDS.search(cl.name) or ARMED_NAMES.search(cl.name)):
         return "armed_group"  # "Myanmar National Democratic Alliance Army"
-    if label == "ORG" and cl.place_named:
-        return "place"  # "Rakhine state" tagged ORG
+    if label in ("ORG", "PERSON") and cl.place_named:
+        return "place"  # "Rakhine state" tagged ORG, "the attack on Ternopil" tagged PERSON
     if label == "ORG" and GOV_NAMES.search(cl.name):
         return "government"  # "Foreign Ministry", "Defence Department"
     return {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -500,6 +511,8 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     for start, end, _, _ in spans:
         taken.update(range(start, end))
 
+    spans = _relabel(doc, spans)
+
     # full names first, so that a surname seen earlier still joins its full name
     def person(sp) -> bool:
         return sp[2] == "PERSON" or (sp[3] is not None and lex.gazetteer[sp[3][0]].type == "person")
@@ -514,6 +527,41 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     _add_appositions(idx, doc)
     _merge_acronyms(idx)
     return idx
+
+
+#: Titles that make the name after them a person's ("President Gustavo Petro" tagged ORG).
+PERSON_TITLES = {"president", "minister", "premier", "chancellor", "governor", "mayor", "senator",
+                 "ambassador", "envoy", "spokesman", "spokeswoman", "commander", "colonel",
+                 "gen.", "judge", "king", "queen", "prince", "sheikh", "emir", "sultan",
+                 "ayatollah", "pope", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}  # fmt: skip
+
+
+def _relabel(doc, spans: list) -> list:
+    """One reading per name in a document: a name after a person's title is a person's,
+    and a name the NER tags both as a person and as a place takes the label it gets most
+    ("the city of Ternopil", "the attack on Ternopil" tagged PERSON once)."""
+    votes: dict[str, Counter] = {}
+    for s, e, label, gaz in spans:
+        if gaz is None:
+            votes.setdefault(doc[s:e].text, Counter())[label] += 1
+    out = []
+    for s, e, label, gaz in spans:
+        if gaz is None and label in ("PERSON", "GPE", "LOC", "ORG", "NORP"):
+            before = doc[s - 1] if s else None
+            if (
+                before is not None
+                and before.lower_ in PERSON_TITLES
+                and before.text[:1].isupper()
+                and all(t.pos_ == "PROPN" for t in doc[s:e])
+            ):
+                label = "PERSON"
+            else:
+                count = votes[doc[s:e].text]
+                best, n = count.most_common(1)[0]
+                if n > count[label] and {best, label} <= {"PERSON", "GPE", "LOC"}:
+                    label = best
+        out.append((s, e, label, gaz))
+    return out
 
 
 def _add_appositions(idx: ActorIndex, doc) -> None:
@@ -698,8 +746,13 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
         gid = None
     if gid is not None and label in ("PERSON", "ORG"):
         label = "GPE"  # "Kyiv" tagged PERSON by the NER
-    if label in ("PERSON", "ORG") and _locative(doc[s:e].root, strict=label == "ORG"):
-        label = "GPE"  # "shelled homes in Kharkiv", "the town of Sake" tagged PERSON or ORG
+    located = False
+    if label in ("PERSON", "ORG") and _locative(
+        doc[s:e].root, strict=label == "ORG" and bool(ORG_WORDS.search(text))
+    ):
+        # "shelled homes in Kharkiv", "the town of Sake" tagged PERSON or ORG ("officials in
+        # the Pentagon" is no place: an organisation's name after "in" stays one)
+        label, located = "GPE", True
     if gid is not None and label in ("GPE", "LOC") and _acts(doc[s:e].root, lex):
         # "Moscow denied", "Beijing's decision": the capital stands for the government
         entry = lex.gazetteer[gid]
@@ -740,8 +793,10 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
         words.append(doc[e + 1])
     words += [c for c in doc[s:e].root.children if c.dep_ == "poss"]
     country = next((c for t in words if (c := _country_code(lex, t.text))), None)
-    idx.add(f"ent:{text.lower()}", s, e, "ner", label=label, name=text, type="entity",
-            country=country)  # fmt: skip
+    key = idx.add(f"ent:{text.lower()}", s, e, "ner", label=label, name=text, type="entity",
+                  country=country)  # fmt: skip
+    if located:  # one mention where a place stands makes it a place ("the city of Ternopil")
+        idx.clusters[key].place_named = True
 
 
 def _country_code(lex: Lexicons, text: str) -> str | None:
@@ -754,6 +809,18 @@ def _country_code(lex: Lexicons, text: str) -> str | None:
 def _locative(tok, strict: bool = False) -> bool:
     """``tok`` names a place by where it stands: "the town of Sake", "Goma city", "near
     Zamzam" (and, unless ``strict``, "in Kharkiv": a person is rarely *in* a sentence)."""
+    chain = [tok]  # "in Arauca and neighbouring Norte de Santander": the first conjunct's
+    while chain[-1].dep_ == "conj" and chain[-1].head.pos_ == "PROPN":
+        if chain[-1].head.ent_type_ in ("DATE", "TIME"):
+            break
+        chain.append(chain[-1].head)
+    if any(
+        c.dep_ == "relcl" and any(w.lower_ == "where" and w.dep_ == "advmod" for w in c.children)
+        for t in chain
+        for c in t.children
+    ):
+        return True  # "Tame and Arauquita, where officials say food is short"
+    tok = chain[-1]
     if tok.dep_ == "pobj":
         prep = tok.head
         if prep.lower_ == "of" and prep.head.lemma_.lower() in LOCALITY_NOUNS:

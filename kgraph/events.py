@@ -991,12 +991,18 @@ class _Reader:
         return list(dict.fromkeys(keys)), said
 
     def place(self, v, used: set[str]) -> str | None:
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "near", "at", "inside", "outside"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
-                        keys = self.idx.actors_of(p)
-                        if keys and keys[0] not in used:
+        # "in Kharkiv", "in Rakhine state", and one level down: "captured a base in Rakhine"
+        for t in (v, *[c for c in v.children if c.dep_ in OBJ_DEPS]):
+            for p in _prep_objects(t, {"in", "near", "at", "inside", "outside"}):
+                for q in (p, *[c for c in p.children if c.dep_ == "compound"]):
+                    if q.ent_type_ in ("GPE", "LOC", "FAC") or q.i in self.idx.head:
+                        keys = [
+                            k
+                            for k in self.idx.actors_of(q)
+                            if k not in used
+                            and _vote_type(self.idx.clusters[k]) in ("place", "country")
+                        ]
+                        if keys:
                             return keys[0]
         return None
 
@@ -1125,9 +1131,23 @@ class _Reader:
                 not tgt
                 and len(src) == 1
                 and (trig.type not in VERBAL_TYPES or trig.mode == "visit")
+                and not any(c.dep_ == "dobj" and c.pos_ == "NUM" for c in v.children)
             ):
-                # "imposed a curfew in Cizre": the place is the target
+                # "imposed a curfew in Cizre": the place is the target ("wounded 57 in Sumy":
+                # the counted people are, see quantities); a request is made of
+                # a country ("sought refuge in Germany"), not of a region ("demanded a halt
+                # to fighting in Darfur")
                 tgt = [k for k in self._places(v, noun) if k not in src][:1]
+                if trig.type == "RETREAT":  # "withdrew from Gaza", not "surrendered in Soroti"
+                    direct = set(self._keys(_prep_objects(v, {"from", "of"})))
+                    tgt = [k for k in tgt if k in direct]
+                if trig.type == "REQUEST":
+                    direct = set(self._keys(_prep_objects(v, {"in", "from"})))
+                    tgt = [
+                        k
+                        for k in tgt
+                        if k in direct and _vote_type(self.idx.clusters[k]) == "country"
+                    ]
                 if trig.type not in PLACE_TARGET_TYPES:
                     tgt = [k for k in tgt if not self._region(k)]
                 tgt = [k for k in tgt if not self._water(k)]  # "in the Red Sea"
@@ -1373,6 +1393,8 @@ class _Reader:
             for p in _prep_objects(t, {"in", "into", "to", "from", "on", "near", "at", "across"}):
                 # "rioted at this jail in northern Israel": one level down too
                 for q in (p, *_prep_objects(p, {"in", "near", "of", "across"})):
+                    if q.i not in self.idx.head:  # "in Rakhine state"
+                        q = next((c for c in q.children if c.i in self.idx.head), q)
                     if q.ent_type_ in ("GPE", "LOC", "FAC") or q.i in self.idx.head:
                         out += [
                             k

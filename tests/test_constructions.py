@@ -1597,3 +1597,36 @@ def test_no_one_hurt_is_no_attack(nlp, text):
 def test_victims_and_doers_named_by_what_they_are(nlp, text, expected):
     _, got = _events(nlp, text)
     assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Rebels attacked a base in the department of Arauca on Friday.", "Arauca"),
+        ("More than 2,400 Afghans were expelled through Torkham and Chaman on Thursday.",
+         "Chaman"),
+        ("Security officials in Peshawar said the raids targeted hideouts.", "Peshawar"),
+        ("Families fled to Tame and Arauquita, where officials say food is short.",
+         "Arauquita"),
+    ],
+)  # fmt: skip
+def test_a_name_where_a_place_stands_is_a_place(nlp, text, name):
+    res, _ = _events(nlp, text)
+    assert all(a.type == "place" for a in res.actors if a.name == name), res.actors
+
+
+def test_one_reading_per_name_in_a_document(nlp):
+    res, _ = _events(
+        nlp,
+        'President Gustavo Petro said the attack was "a war crime". "You cannot sit at the '
+        'table and bomb soldiers," Petro wrote. Petro came to power promising peace.',
+    )
+    petro = [a for a in res.actors if "Petro" in a.name]
+    assert [(a.name, a.type) for a in petro] == [("Gustavo Petro", "person")]
+
+
+def test_the_place_of_an_attack_on_a_building_in_a_province(nlp):
+    res, got = _events(nlp, "The Arakan Army captured a military base in Rakhine state.")
+    assert [(t, s) for t, s, _, _ in got] == [("ASSAULT", {"Arakan Army"})]
+    rakhine = next(a for a in res.actors if a.name == "Rakhine")
+    assert rakhine.type == "place"
