@@ -664,6 +664,13 @@ NOT_PEOPLE = LOCALITY_NOUNS | {"month", "holiday", "festival", "relations", "tie
                                "land", "state", "property", "sector", "area", "territory",
                                "quarter", "calendar", "language"}  # fmt: skip
 
+#: Nouns of what a government sends or does from its capital ("offers of talks from Seoul").
+SENT_FROM = {"offer", "call", "request", "pressure", "support", "proposal", "message",
+             "invitation", "demand", "warning", "threat", "delegation", "envoy", "criticism",
+             "condemnation", "protest", "response", "reaction", "assurance", "signal",
+             "talk", "talks", "negotiation", "aid", "assistance"}  # fmt: skip
+
+
 #: Event types whose object is addressed: a capital there is its government.
 ADDRESSED_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "AID", "REQUEST", "ACCUSE",
                    "REJECT", "THREATEN", "SANCTION"}  # fmt: skip
@@ -684,6 +691,8 @@ def _acts(tok, lex: Lexicons | None = None) -> bool:
             return True
     if tok.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lemma_ == "recall":
         return True  # "recalled its ambassador from Beijing"
+    if tok.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lemma_.lower() in SENT_FROM:
+        return True  # "offers of talks from Washington", "pressure from Beijing"
     if lex is not None and (
         tok.dep_ in ("dobj", "dative") or (tok.dep_ == "pobj" and prep.lower_ in ("to", "with"))
     ):
@@ -694,6 +703,10 @@ def _acts(tok, lex: Lexicons | None = None) -> bool:
         if trig is not None and trig.type in ADDRESSED_TYPES:
             return True
     if tok.dep_ in ("nsubj", "nsubjpass"):
+        if tok.head.lemma_ == "remain" and lex is not None:  # "remained in close contact"
+            return any(
+                f"remain {c.lower_}" in lex.verbs for c in tok.head.children if c.dep_ == "prep"
+            )
         return tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ not in (
             "be",
             "become",

@@ -43,7 +43,7 @@ LIGHT_VERBS = {
     "keep", "remain", "arrive", "stay", "renew", "escalate", "intensify", "level", "voice",
     "undertake", "reiterate", "repeat", "organize", "organise", "call", "lead", "attempt",
     "institute", "introduce", "order", "enforce", "tighten", "engage", "complete", "speed",
-    "accelerate", "finish",
+    "accelerate", "finish", "approve", "adopt", "unveil", "slap",
 }  # fmt: skip
 #: Nouns for attacks and devices whose perpetrator is not named ("a roadside bombing killed").
 ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "ied", "mine", "landmine",
@@ -124,7 +124,8 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
 #: Nouns that measure out an event noun: "a round of talks", "a wave of attacks".
 MEASURE_NOUNS = {
     "round", "series", "wave", "spate", "string", "volley", "barrage", "day", "week", "month",
-    "hour", "year", "campaign", "flurry", "burst", "number", "dozen", "couple",
+    "hour", "year", "campaign", "flurry", "burst", "number", "dozen", "couple", "package",
+    "set", "raft", "slew", "batch",
 }  # fmt: skip
 #: Past forms the lemmatizer leaves alone ("retook" -> "retook").
 IRREGULAR_FORMS = {
@@ -345,6 +346,10 @@ def _subject(v, depth: int = 3):
     if _stative(v):
         return [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS], "subject"
     subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+    # "several members, including France and Britain, condemned ...": the ones named
+    named = [g for t in subj for p in _prep_objects(t, {"including"}) for g in (p, *p.conjuncts)]
+    if named and all(t.pos_ == "PROPN" for t in named):  # not "aircraft including gunships"
+        return sorted(named, key=lambda t: t.i), "subject-including"
     if subj:
         # headline lists: "Israel, Hamas agree to truce" ("Israel" parsed as a modifier)
         subj += [

@@ -17,7 +17,8 @@ __all__ = ["find_quantities", "parse_number"]
 #: Verb lemma -> what its counted object is.
 VERB_KINDS = {
     "kill": "killed", "claim": "killed", "execute": "killed", "massacre": "killed",
-    "gun": "killed", "behead": "killed", "lynch": "killed",
+    "gun": "killed", "behead": "killed", "lynch": "killed", "neutralise": "killed",
+    "neutralize": "killed",
     "wound": "wounded", "injure": "wounded", "hurt": "wounded",
     "arrest": "arrested", "detain": "arrested", "jail": "arrested", "round": "arrested",
     "displace": "displaced", "abduct": "abducted", "kidnap": "abducted", "capture": "captured",

@@ -1630,3 +1630,38 @@ def test_the_place_of_an_attack_on_a_building_in_a_province(nlp):
     assert [(t, s) for t, s, _, _ in got] == [("ASSAULT", {"Arakan Army"})]
     rakhine = next(a for a in res.actors if a.name == "Rakhine")
     assert rakhine.type == "place"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The EU approved a package of sanctions against Russia on Thursday.",
+         ("SANCTION", {"European Union"}, {"Russia"})),
+        ("Israel turned down requests by UNRWA to deliver fuel.",
+         ("REJECT", {"Israel"}, {"United Nations Relief and Works Agency for Palestine Refugees "
+                                 "in the Near East"})),
+        ("Nigerian troops neutralised 23 terrorists in Borno.",
+         ("ASSAULT", {"Nigerian troops"}, {"terrorists"})),
+        ("Several members, including France and the United Kingdom, condemned the raid by "
+         "Israeli settlers.", ("ACCUSE", {"France", "United Kingdom"}, {"Israeli settlers"})),
+        ("Gunmen kidnapped the father of soccer star Luis Diaz.",
+         ("COERCE", {"Gunmen"}, {"father"})),
+        ("The Taliban government accused Pakistan of violating its airspace.",
+         ("ACCUSE", {"Afghanistan"}, {"Pakistan"})),
+        ("Pakistan welcomed offers of talks from Washington and Seoul.",
+         ("SUPPORT", {"Pakistan"}, {"United States", "South Korea"})),
+    ],
+)  # fmt: skip
+def test_more_ways_news_names_acts_and_actors(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_neutralised_is_a_count_of_the_dead(nlp):
+    _, got = _events(nlp, "Nigerian troops neutralised 23 terrorists in Borno.")
+    assert ("killed", 23) in {(q.kind, q.value) for _, _, _, ev in got for q in ev.quantities}
+
+
+def test_capitals_that_keep_in_contact_are_their_governments(nlp):
+    _, got = _events(nlp, "Doha, Cairo and Washington remained in close contact.")
+    assert [(t, s) for t, s, _, _ in got] == [("CONSULT", {"Qatar", "Egypt", "United States"})]
