@@ -664,6 +664,12 @@ NOT_PEOPLE = LOCALITY_NOUNS | {"month", "holiday", "festival", "relations", "tie
                                "land", "state", "property", "sector", "area", "territory",
                                "quarter", "calendar", "language"}  # fmt: skip
 
+#: How many sentences back a bare "the troops" looks for the army it stands for.
+MILITARY_ANAPHOR_SENTENCES = 3
+#: Words before a military noun that do not say whose it is ("government troops", "the
+#: air force", "security forces").
+SERVICE_WORDS = {"air", "security", "government", "ground", "naval", "army", "military",
+                 "special", "regular", "federal", "state"}  # fmt: skip
 #: Nouns of what a government sends or does from its capital ("offers of talks from Seoul").
 SENT_FROM = {"offer", "call", "request", "pressure", "support", "proposal", "message",
              "invitation", "demand", "warning", "threat", "delegation", "envoy", "criticism",
@@ -1185,6 +1191,29 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             named = idx._recent(
                 tok.i, 0, lambda c, k=kinds: _vote_type(c) in k and not c.key.startswith("role")
             )
+            if named is not None:
+                cl = idx.clusters[named]
+                idx.add(named, start, end, "anaphor", head=tok.i, name=cl.name, type=cl.type)
+                continue
+        if (
+            not countries
+            and family == "military"
+            and all(t.lower_ in SERVICE_WORDS for t in doc[start : tok.i])
+            and not any(c.dep_ == "poss" for c in tok.children)  # "their forces"
+        ):
+            # "the army said ... troops backed by air force jets": a bare military noun is
+            # the army named last, a few sentences back ("troops" in a story of two armies
+            # is the one just spoken of), or the only one the story names
+            here = _sent_index(doc, tok.i)
+            first = doc.user_data["_kg_sent_starts"][max(0, here - MILITARY_ANAPHOR_SENTENCES)]
+
+            def national(c: _Cluster) -> bool:
+                return _vote_type(c) == "military" and bool(c.country)
+
+            named = idx._recent(tok.i, first, national)
+            if named is None:
+                armies = {k for i, k in idx.order if i < tok.i and national(idx.clusters[k])}
+                named = next(iter(armies)) if len(armies) == 1 else None
             if named is not None:
                 cl = idx.clusters[named]
                 idx.add(named, start, end, "anaphor", head=tok.i, name=cl.name, type=cl.type)

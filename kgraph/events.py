@@ -898,9 +898,12 @@ class _Reader:
         # "condemned the airstrike": the last airstrike, before the last act of any kind
         word = t.lemma_.lower()
         same = [ev for ev in before if word in ev.predicate or word in ev.trigger.text.lower()]
+        own = {c for k in src if (c := self._state(k))}
         for ev in reversed(same or before):
             if set(ev.source) & set(src) or any(k.startswith("unknown:") for k in ev.source):
                 return []  # one's own act, or one by no one known
+            if own and {self._state(k) for k in ev.source} <= own:
+                continue  # "Tinubu condemned the attack": not his army's counter-offensive
             return list(ev.source)
         return []
 
@@ -1371,6 +1374,14 @@ class _Reader:
             return hit is not None and hit[0].type != trig.type
 
         return find_quantities(v, trig.type, other)
+
+    def _state(self, key: str) -> str | None:
+        """The country whose state ``key`` is part of (its government, army, leaders), or
+        None (an armed group, a population, an organisation)."""
+        cl = self.idx.clusters[key]
+        if cl.sector in ("GOV", "MIL", "COP") or _vote_type(cl) in ("country", "government"):
+            return cl.country
+        return None
 
     def _is_place(self, key: str) -> bool:
         return _vote_type(self.idx.clusters[key]) == "place"

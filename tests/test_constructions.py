@@ -1665,3 +1665,24 @@ def test_neutralised_is_a_count_of_the_dead(nlp):
 def test_capitals_that_keep_in_contact_are_their_governments(nlp):
     _, got = _events(nlp, "Doha, Cairo and Washington remained in close contact.")
     assert [(t, s) for t, s, _, _ in got] == [("CONSULT", {"Qatar", "Egypt", "United States"})]
+
+
+def test_a_bare_military_noun_is_the_army_just_named(nlp):
+    res, got = _events(
+        nlp,
+        "The Colombian army said two soldiers were killed in the assault. The rebels also "
+        "kidnapped four soldiers near the border town of Saravena.",
+    )
+    assert ("COERCE", {"rebels"}, {"Colombian army"}) in [(t, s, g) for t, s, g, _ in got], got
+    assert "soldiers" not in {a.name for a in res.actors}
+
+
+def test_a_leader_condemns_the_enemy_attack_not_his_own_armys(nlp):
+    _, got = _events(
+        nlp,
+        "Gunmen from ISWAP stormed a village in Borno on Tuesday, killing 37 villagers. The "
+        "Nigerian army said it had launched a counter-offensive against the insurgents. "
+        "President Bola Tinubu condemned the attack.",
+    )
+    condemned = [g for t, s, g, ev in got if ev.predicate == "condemned"]
+    assert condemned and "Nigerian army" not in condemned[0], got
