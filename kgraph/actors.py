@@ -1214,6 +1214,8 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             if named is None:
                 armies = {k for i, k in idx.order if i < tok.i and national(idx.clusters[k])}
                 named = next(iter(armies)) if len(armies) == 1 else None
+            if named is not None and _harmed(tok, lex) and _attacked(idx, named, tok.i, lex):
+                named = None  # "Russian forces shelled Kherson. Two soldiers were wounded"
             if named is not None:
                 cl = idx.clusters[named]
                 idx.add(named, start, end, "anaphor", head=tok.i, name=cl.name, type=cl.type)
@@ -1263,6 +1265,30 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                 idx.add(f"role:{gid}:{family}" + (f":{tok.lemma_}" if typ2 == "person" else ""),
                         s, e, "role", head=tok.i, name=name, type=typ2,
                         country=entry.country, sector=sector)  # fmt: skip
+
+
+def _harmed(tok, lex: Lexicons) -> bool:
+    """``tok`` is what a verb of force is done to ("two soldiers were wounded", "killed
+    four soldiers")."""
+    trig = lex.verbs.get(tok.head.lemma_.lower())
+    return (
+        tok.dep_ in ("dobj", "nsubjpass")
+        and trig is not None
+        and trig.type in ("ASSAULT", "COERCE")
+    )
+
+
+def _attacked(idx: ActorIndex, key: str, before: int, lex: Lexicons) -> bool:
+    """Actor ``key`` is the subject of a verb of force before token ``before``."""
+    for i, keys in idx.head.items():
+        if i < before and key in keys:
+            tok = idx.doc[i]
+            while tok.dep_ == "conj":
+                tok = tok.head
+            trig = lex.verbs.get(tok.head.lemma_.lower())
+            if tok.dep_ == "nsubj" and trig is not None and trig.type in ("ASSAULT", "COERCE"):
+                return True
+    return False
 
 
 def _resolve_role_person(idx: ActorIndex, doc, tok, start, end, family, countries) -> bool:
