@@ -328,6 +328,9 @@ class ActorIndex:
                                 ]
                         return keys
         for c in tok.children:  # "a ceasefire proposed by the United States"
+            trig = self.lex.verbs.get(c.lemma_)
+            if trig is not None and trig.mode == "mediation":
+                continue  # "a truce brokered by Qatar": Qatar's is the mediation, not the truce
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 for a in c.children:
                     if a.dep_ == "agent":
@@ -670,6 +673,8 @@ MILITARY_ANAPHOR_SENTENCES = 3
 #: air force", "security forces").
 SERVICE_WORDS = {"air", "security", "government", "ground", "naval", "army", "military",
                  "special", "regular", "federal", "state"}  # fmt: skip
+#: Role families that a country sends: "officials from Egypt" are Egypt's.
+SENT_FAMILIES = {"delegation", "officials", "diplomat", "leader"}
 #: Nouns of what a government sends or does from its capital ("offers of talks from Seoul").
 SENT_FROM = {"offer", "call", "request", "pressure", "support", "proposal", "message",
              "invitation", "demand", "warning", "threat", "delegation", "envoy", "criticism",
@@ -1148,7 +1153,10 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             start = min(start, c.left_edge.i)
         for c in tok.children:  # "Egypt's army", "the foreign ministers of Russia and Turkey"
             owners = [c] if c.dep_ == "poss" else []
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and (
+                c.lower_ == "of"
+                or (c.lower_ == "from" and family in SENT_FAMILIES and tok.dep_ == "nsubj")
+            ):  # "delegations from Armenia and Azerbaijan met", not "withdrew diplomats from"
                 owners = [g for p in c.children if p.dep_ == "pobj" for g in conjuncts(p)]
             for o in owners:
                 hit = lex.surface.get(o.text)

@@ -421,6 +421,16 @@ def _subject(v, depth: int = 3):
     return [], ""
 
 
+def _covers(c, v) -> bool:
+    """ "According to X" (the word ``c``) speaks for the event of verb ``v`` too, unless
+    ``v`` is in a clause of its own that follows the phrase ("..., according to X, after
+    Israel accused Hamas": not the accusation)."""
+    for a in (v, *v.ancestors):
+        if a.dep_ == "advcl" and a.left_edge.i > c.i and any(m.dep_ == "mark" for m in a.children):
+            return False
+    return True
+
+
 def _nobody(t) -> bool:
     """``t`` says that no one was concerned: "no one", "nobody", "none of the crew"."""
     return t.lower_ in ("nobody", "none", "noone") or any(
@@ -653,7 +663,8 @@ class _Reader:
                     or t.head.lower_ not in ("in", "from", "against", "to", "into")
                 ):
                     continue
-                alt = [k for k in self._keys([t]) if not k.startswith("role::")]
+                # ("in a swap mediated by the UAE": the swap's own words are not reached)
+                alt = [k for k in self._keys([t], depth=0) if not k.startswith("role::")]
                 if alt:
                     return alt, "prep-object-over-role"
             if trig.type == "MOBILIZE":  # "deployed troops", "threatened to deploy the army"
@@ -713,14 +724,32 @@ class _Reader:
                 and comp.dep_ == "ccomp"
             ):  # "demanded that X resign", "allowed X to run" (parsed as a clause)
                 keys = self._keys([c for c in comp.children if c.dep_ in SUBJ_DEPS])
-                if keys and trig.type == "THREATEN" and all(k.startswith("role:") for k in keys):
-                    # "warned that police will not tolerate rallies by Kifaya": the warner's own
-                    # forces will act; whoever they act on is the target
+                own = {self._state(k) for k in self.exclude} - {None}
+                if (
+                    keys
+                    and trig.type == "THREATEN"
+                    and all(k.startswith("role:") or self._state(k) in own for k in keys)
+                ):
+                    # "warned that police will not tolerate rallies by Kifaya", "warned that
+                    # Pakistan would strike ... if Afghan authorities failed to act": the
+                    # warner's own side will act; whoever it acts on, or whoever must meet
+                    # the condition, is the target
                     deep = [
                         k
                         for t in _own_clause(comp)
-                        if t.dep_ == "pobj" and t.head.lower_ in ("by", "against", "on")
+                        if (t.dep_ == "pobj" and t.head.lower_ in ("by", "against", "on"))
+                        or (t.dep_ == "dobj" and t.head.i == comp.i)
                         for k in self._keys([t])
+                        if k not in keys
+                    ]
+                    deep += [
+                        k
+                        for c in comp.children
+                        if c.dep_ == "advcl"
+                        and any(m.lower_ in ("if", "unless") for m in c.children)
+                        for g in c.children
+                        if g.dep_ in SUBJ_DEPS
+                        for k in self._keys([g])
                         if k not in keys
                     ]
                     keys = deep[:1]
@@ -752,12 +781,21 @@ class _Reader:
             return self.deep_target(v, trig)
         if trig.mode == "mediation":  # "the ceasefire, which was brokered by Egypt"
             thing = [c for c in v.children if c.dep_ in PASSIVE_SUBJ_DEPS | OBJ_DEPS]
+            if v.dep_ == "acl":  # "a swap mediated by the UAE"
+                thing = [v.head]
             for t in thing:
                 if t.dep_ in PASSIVE_SUBJ_DEPS and v.dep_ == "relcl":
                     t = v.head
                 parties = self.agreements.get(t.lemma_.lower())
                 if parties:
                     return list(parties), "mediation-bridge"
+                # "exchanged prisoners in a swap mediated by the UAE", "agreed to a truce
+                # brokered by Qatar": the two parties of the clause the noun is part of
+                gov = t.head.head if t.dep_ == "pobj" else t.head if t.dep_ in OBJ_DEPS else None
+                if gov is not None and gov.pos_ in ("VERB", "AUX"):
+                    keys = [k for k in _keys(self.idx, _subject(gov)[0]) if k not in self.exclude]
+                    if len(keys) >= 2:
+                        return keys, "mediation-parties"
         return [], ""
 
     def _noun_clause(self, t) -> tuple[list[str], str]:
@@ -989,7 +1027,7 @@ class _Reader:
             keys += _keys(self.idx, subj)
         for t in (v, v.sent.root):  # "according to the Gaza health ministry"
             for c in t.subtree:
-                if c.lower_ == "according" and c.i > v.i - 40:
+                if c.lower_ == "according" and c.i > v.i - 40 and _covers(c, v):
                     said = True
                     for to in c.children:
                         keys += _keys(self.idx, [p for p in to.children if p.dep_ == "pobj"])

@@ -1686,3 +1686,32 @@ def test_a_leader_condemns_the_enemy_attack_not_his_own_armys(nlp):
     )
     condemned = [g for t, s, g, ev in got if ev.predicate == "condemned"]
     assert condemned and "Nigerian army" not in condemned[0], got
+
+
+def test_according_to_does_not_reach_a_later_clause_of_its_own(nlp):
+    _, got = _events(
+        nlp,
+        "Israeli strikes killed 104 Palestinians on Tuesday, according to the Gaza health "
+        "ministry, after Israel accused Hamas of violating the truce.",
+    )
+    mods = {ev.predicate: ev.modality for _, _, _, ev in got}
+    assert mods == {"killed": "reported", "accused": "asserted"}, mods
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russia and Ukraine exchanged 84 prisoners of war in a swap mediated by the United "
+         "Arab Emirates.", ("CONSULT", {"United Arab Emirates"}, {"Russia", "Ukraine"})),
+        ("Israel and Hamas agreed to a truce brokered by Qatar and Egypt.",
+         ("CONSULT", {"Qatar", "Egypt"}, {"Israel", "Hamas"})),
+        ("Delegations from Armenia and Azerbaijan met in Abu Dhabi on Monday.",
+         ("CONSULT", {"Armenia", "Azerbaijan"}, set())),
+        ("Khawaja Asif warned that Pakistan would strike militant hideouts if Afghan "
+         "authorities failed to act.", ("THREATEN", {"Khawaja Asif"}, {"Afghanistan"})),
+    ],
+)  # fmt: skip
+def test_mediators_delegations_and_a_threat_by_ones_own_side(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
+    assert not [g for t, _, g, _ in got if t in ("AGREE", "RETREAT") and g & {"Qatar"}], got
