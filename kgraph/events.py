@@ -97,6 +97,13 @@ SAY_VERBS = {
 }  # fmt: skip
 #: Outer event types that take over the event of their complement ("agreed to withdraw").
 CONTROL_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "ACCUSE", "CONCEDE"}
+#: What a speaker calls an act to condemn it ("the attack was a war crime").
+VERDICTS = {"crime", "violation", "illegal", "unacceptable", "terrorism", "aggression",
+            "atrocity", "massacre", "genocide", "provocation", "unlawful", "barbaric",
+            "outrageous", "criminal", "cowardly", "heinous", "breach", "act"}  # fmt: skip
+#: Nouns a date can modify and still date the event ("Tuesday morning", "the 2024 season").
+TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month",
+              "year", "season", "period", "quarter", "hour", "time", "date"}  # fmt: skip
 #: Nouns naming an agreement whose parties a mediator brokered between.
 AGREEMENT_NOUNS = {"ceasefire", "truce", "deal", "agreement", "accord", "pact", "treaty", "talks"}
 #: Types whose target can be a region ("shelled the Middle East", "deployed to the Sahel").
@@ -922,12 +929,13 @@ class _Reader:
         return self.idx.add(f"unknown:{name}", start, t.i + 1, "unnamed-doer", head=t.i,
                             name=name, type=typ, sector=sector)  # fmt: skip
 
-    def _antecedent(self, t, etype, src) -> list[str]:
+    def _antecedent(self, t, etype, src, told: bool = False) -> list[str]:
         """The doers of the last ``etype`` event (a type, or a set of types) told before
-        token ``t`` ("the attack", "the move")."""
+        token ``t`` ("the attack", "the move"; with ``told``, "the attack on the base" too:
+        a verdict is passed on an act already told)."""
         if not any(d.lower_ in ANAPHORIC_DETS for d in t.lefts if d.dep_ == "det"):
             return []
-        if any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in t.children):
+        if not told and any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in t.children):
             return []  # "the attack on the market": a new one, told in full
         types = {etype} if isinstance(etype, str) else etype
         here = _sent_no(self.doc, t.sent)
@@ -1074,6 +1082,13 @@ class _Reader:
                 key=lambda e: abs(e.start - v.i),
             )  # fmt: skip
             for ent in ents:
+                root = ent.root
+                if (
+                    root.dep_ in ("compound", "nummod", "amod", "nmod")
+                    and root.head.pos_ == "NOUN"
+                    and root.head.lemma_.lower() not in TIME_NOUNS
+                ):
+                    continue  # "after the 2021 coup", "a 1951 treaty": that thing's time
                 value = resolve_date(ent.text, self.doc_date, ent.start_char, ent.end_char)
                 if value is not None:
                     return value
@@ -1095,6 +1110,13 @@ class _Reader:
             if v.i in self.consumed:
                 continue
             noun = toks[1] if how == "light-verb" else None
+            if trig.type in ("ACCUSE", "PROTEST"):
+                # "summoned the ambassador to protest the incident": one protest, not a
+                # second one planned
+                for c in _purpose_clauses(v):
+                    inner = self.trigger(c)
+                    if inner is not None and inner[0].type in ("ACCUSE", "PROTEST"):
+                        self.consumed.add(c.i)
             if trig.type in CONTROL_TYPES:  # "agreed to withdraw": one event, the outer one
                 for c in v.children:
                     if c.dep_ == "xcomp":
@@ -1233,6 +1255,7 @@ class _Reader:
                 continue  # "attacked a camp, killing 30 soldiers": one attack
             self.emit(v, trig, toks, how, src, tgt, srule, trule)
         self.read_demands()
+        self.read_verdicts()
         self.read_nominal()
         self.read_under_attack()
         return self.events
@@ -1481,6 +1504,38 @@ class _Reader:
                     self.emit(
                         sv, req, [sv], "reported-demand", src, tgt, "subject", "clausal-subject"
                     )
+
+    def read_verdicts(self) -> None:
+        """'X said the attack was a war crime' -> X accuses whoever made the attack (ACCUSE,
+        CAMEO 11): a verdict on an act named by a noun is an accusation of its doer."""
+        accuse = self.lex.verbs.get("accuse")
+        if accuse is None:
+            return
+        for i in token_indices(self.doc, ("VERB",)):
+            sv = self.doc[i]
+            if sv.lemma_ not in SAY_VERBS or sv.idx in self.at:
+                continue
+            for comp in sv.children:
+                if comp.dep_ != "ccomp" or comp.lemma_ != "be":
+                    continue
+                verdict = [
+                    c
+                    for c in comp.children
+                    if c.dep_ in ("attr", "acomp")
+                    and (c.lemma_.lower() in VERDICTS or any(
+                        g.lemma_.lower() in VERDICTS for g in c.children if g.dep_ == "compound"
+                    ))
+                ]  # fmt: skip
+                act = [c for c in comp.children if c.dep_ == "nsubj"]
+                entry = self._noun_entry(act[0]) if act else None
+                if not verdict or entry is None or entry.type not in MATERIAL_TYPES:
+                    continue
+                src = _keys(self.idx, [c for c in sv.children if c.dep_ in SUBJ_DEPS])
+                tgt = [k for k in _keys(self.idx, act) if k not in src]
+                if not tgt:
+                    tgt = self._antecedent(act[0], entry.type, src, told=True)
+                if src and tgt:
+                    self.emit(sv, accuse, [sv], "verdict", src, tgt, "subject", "verdict-on-act")
 
     def emit(self, v, trig, toks, how, src, tgt, srule, trule) -> None:
         doc = self.doc

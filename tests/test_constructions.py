@@ -1715,3 +1715,27 @@ def test_mediators_delegations_and_a_threat_by_ones_own_side(nlp, text, expected
     _, got = _events(nlp, text)
     assert expected in [(t, s, g) for t, s, g, _ in got], got
     assert not [g for t, _, g, _ in got if t in ("AGREE", "RETREAT") and g & {"Qatar"}], got
+
+
+@pytest.mark.parametrize(
+    "text, doer",
+    [
+        ("ELN rebels attacked a military base in Arauca on Thursday, killing four soldiers. "
+         "Gustavo Petro said the attack on the base was a war crime.", "National Liberation Army"),
+        ("The army arrested 20 protesters. Amnesty International said the arrests were illegal.",
+         "army"),
+    ],
+)  # fmt: skip
+def test_calling_an_act_a_crime_accuses_its_doer(nlp, text, doer):
+    _, got = _events(nlp, text)
+    assert [g for t, _, g, ev in got if t == "ACCUSE" and ev.predicate == "said"] == [{doer}]
+
+
+def test_a_date_that_names_a_things_time_is_not_the_events(nlp):
+    _, got = _events(nlp, "The regional bloc ECOWAS suspended Mali after the 2021 coup.")
+    assert [ev.date for _, _, _, ev in got] == [None]
+
+
+def test_a_summons_to_protest_is_one_protest(nlp):
+    _, got = _events(nlp, "Manila summoned the Chinese ambassador to protest the incident.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ACCUSE", {"Philippines"}, {"China"})]
