@@ -165,7 +165,17 @@ GENERIC_VICTIMS = {"role::people"}
 DENIALS = {"deny", "reject", "dismiss", "refute"}
 ACCUSATIONS = {"claim", "accusation", "allegation", "charge", "report", "suggestion"}
 #: Nouns that point back to an act without saying what it was ("condemned the move").
-ACT_NOUNS = {"move", "decision", "step", "action", "measure", "launch", "test", "incident"}
+BREACHES = {"violation", "breach", "provocation", "incursion", "aggression"}
+ACT_NOUNS = {
+    "move",
+    "decision",
+    "step",
+    "action",
+    "measure",
+    "launch",
+    "test",
+    "incident",
+} | BREACHES
 MATERIAL_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"}
 #: Who makes a visit when they travel somewhere ("Rubio will travel to Kigali").
 VISITORS = {"person", "government", "country", "organisation"}
@@ -1191,8 +1201,9 @@ class _Reader:
                         ]
                         tgt, trule = (named, "subject-noun-prep") if named else (tgt, trule)
                         break
-            if not tgt and trig.type in ("ACCUSE", "PROTEST"):
-                # "Zelenskyy condemned the strikes": whoever made the attack told before
+            if not tgt and trig.type in ("ACCUSE", "PROTEST", "REJECT"):
+                # "Zelenskyy condemned the strikes", "Peskov dismissed the sanctions":
+                # whoever made the act told before
                 tgt = self._attack_antecedent(v, src)
                 trule = "attack-anaphor" if tgt else trule
             if (
@@ -1379,13 +1390,21 @@ class _Reader:
         for o in objs:
             if (
                 o.lemma_.lower() in ACT_NOUNS
-                and not _keys(self.idx, [o])
-                and all(c.dep_ in ("det", "amod") for c in o.children)  # not "the decision to"
+                and not _keys(self.idx, [o], depth=0)
+                and all(  # not "the decision to"; "this violation of Afghanistan's airspace"
+                    c.dep_ in ("det", "amod")
+                    or (c.dep_ == "prep" and c.lower_ == "of" and o.lemma_.lower() in BREACHES)
+                    for c in o.children
+                )
             ):
                 # "condemned the move": the last material act told before
                 return self._antecedent(o, MATERIAL_TYPES, src)
             entry = self._noun_entry(o)
-            if entry is None or entry.type not in ("ASSAULT", "COERCE") or _keys(self.idx, [o]):
+            if (
+                entry is None
+                or entry.type not in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE")
+                or _keys(self.idx, [o])
+            ):
                 continue
             return self._antecedent(o, entry.type, src)
         return []

@@ -1739,3 +1739,17 @@ def test_a_date_that_names_a_things_time_is_not_the_events(nlp):
 def test_a_summons_to_protest_is_one_protest(nlp):
     _, got = _events(nlp, "Manila summoned the Chinese ambassador to protest the incident.")
     assert [(t, s, g) for t, s, g, _ in got] == [("ACCUSE", {"Philippines"}, {"China"})]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The EU adopted new sanctions against Russia on Monday. Dmitry Peskov dismissed the "
+         "sanctions as illegal.", ("REJECT", {"Dmitry Peskov"}, {"European Union"})),
+        ("Pakistani jets struck Khost province. The Islamic Emirate strongly condemns this "
+         "violation of Afghanistan's airspace.", ("ACCUSE", {"Afghanistan"}, {"Pakistan"})),
+    ],
+)  # fmt: skip
+def test_rejecting_or_condemning_an_act_told_before_answers_its_doer(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
