@@ -40,6 +40,10 @@ TITLE_WORDS = {
 #: Modifiers that change the sector of a role noun ("police officer", "rebel leader").
 ROLE_MODIFIERS = {
     "police": ("COP", "government", "police"),
+    "crew": ("CVL", "population", "crew"),
+    "family": ("CVL", "population", "relatives"),
+    "media": ("MED", "organisation", "outlet"),
+    "press": ("MED", "organisation", "outlet"),
     "security": ("MIL", "military", "military"),
     "army": ("MIL", "military", "military"),
     "military": ("MIL", "military", "military"),
@@ -761,6 +765,14 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
         idx.clusters[f"gaz:{gid}"].families |= fam
         return
     text = doc[s:e].text
+    word = doc[s].lower_
+    if e - s == 1 and word in ANAPHORIC_NOUNS and s and doc[s - 1].lower_ in ("the", "this"):
+        # "the Council" tagged ORG after "the Security Council": the one named before
+        key = idx._recent(s, 0, lambda c: word in c.name.lower().split())
+        if key is not None:
+            cl = idx.clusters[key]
+            idx.add(key, s - 1, e, "anaphor", name=cl.name, type=cl.type)
+            return
     if s and label in ("PERSON", "GPE", "NORP") and doc[s - 1].lemma_.lower() in ORG_DESCRIPTORS:
         label = "ORG"  # "the rights group Foro Penal", "the news agency Ansa"
     gid = lex.capitals.get(text)
@@ -1009,6 +1021,9 @@ def _role_of(lex: Lexicons, tok) -> RoleEntry | None:
         for c in tok.children
     ):
         return None  # "the Kifaya group", "rights groups"; not "a group of protesters"
+    if tok.lower_ == "general" and tok.i > 1 and tok.nbor(-1).text == "-":
+        if tok.nbor(-2).lower_ == "secretary":  # "Secretary-General", cut in three tokens
+            return lex.roles.get("secretary-general")
     return lex.roles.get(_role_key(lex.roles, tok.lemma_.lower(), tok.lower_) or "")
 
 

@@ -1753,3 +1753,19 @@ def test_a_summons_to_protest_is_one_protest(nlp):
 def test_rejecting_or_condemning_an_act_told_before_answers_its_doer(nlp, text, expected):
     _, got = _events(nlp, text)
     assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_council_secretary_general_crew_and_office_names(nlp):
+    res, _ = _events(
+        nlp,
+        "The Security Council met on Monday. The Council urged restraint. The Secretary-General "
+        "condemned the attack. Several crew members were injured. The Office for the "
+        "Coordination of Humanitarian Affairs (OCHA) said aid was blocked.",
+    )
+    by_name = {a.name: a for a in res.actors}
+    council = by_name["United Nations Security Council"]
+    assert "The Council" in {m.text for m in council.mentions}
+    assert "Council" not in by_name
+    assert by_name["Secretary-General"].sector == "IGO"
+    assert by_name["Several crew members"].sector == "CVL"
+    assert "Office for the Coordination of Humanitarian Affairs" not in by_name
