@@ -1419,7 +1419,7 @@ def _a_pair(tok) -> bool:
     return "both" in kids or ("two" in kids and ("the" in kids or "these" in kids))
 
 
-def _last_two(idx: ActorIndex, tok, accept) -> list[str]:
+def _last_two(idx: ActorIndex, tok, accept, skip=None) -> list[str]:
     """The last two actors before ``tok`` that ``accept`` takes, leaving out the subject of
     the verb it depends on ("China urged both sides": not China)."""
     verb = tok.head
@@ -1429,6 +1429,8 @@ def _last_two(idx: ActorIndex, tok, accept) -> list[str]:
                for t in c.subtree for k in idx.head.get(t.i, ())}  # fmt: skip
     found: list[str] = []
     for start, key in sorted(idx.order, reverse=True):
+        if skip is not None and skip(idx.doc[start]):
+            continue  # this mention does not make it a side
         if start < tok.i and key not in found and key not in subject and accept(idx.clusters[key]):
             found.append(key)
         if len(found) == 2:
@@ -1454,6 +1456,21 @@ def _only_venue(idx: ActorIndex, key: str) -> bool:
     )
 
 
+def _mediating(idx: ActorIndex, t) -> bool:
+    """Token ``t`` names a go-between ("Qatar mediated", "brokered by Egypt", "with Turkey
+    mediating"), not one of two sides."""
+
+    def mediates(word) -> bool:
+        trig = idx.lex.verbs.get(word.lemma_.lower()) or idx.lex.verbs.get(word.lower_[:-3] + "e")
+        return trig is not None and trig.mode == "mediation"
+
+    while t.dep_ == "conj":
+        t = t.head
+    if t.dep_ in ("nsubj", "nmod", "compound") and mediates(t.head):
+        return True
+    return t.dep_ == "pobj" and t.head.dep_ == "agent" and mediates(t.head.head)
+
+
 def _add_pairs(idx: ActorIndex, doc) -> None:
     """'both sides', 'the two countries', 'both governments' -> the last two parties named."""
     for tok in (doc[i] for i in token_indices(doc, words=_PAIR_WORDS)):
@@ -1466,8 +1483,9 @@ def _add_pairs(idx: ActorIndex, doc) -> None:
             lambda cl, kinds=kinds: (
                 _vote_type(cl) in kinds
                 and cl.sector != "MED"  # not the news agency that reports them
-                and not _only_venue(idx, cl.key)
-            ),  # nor "the White House" where they met
+                and not _only_venue(idx, cl.key)  # nor "the White House" where they met
+            ),
+            skip=lambda t: _mediating(idx, t),  # nor "with Qatar and Turkey mediating"
         )
         for key in pair:
             cl = idx.clusters[key]

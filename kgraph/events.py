@@ -320,10 +320,23 @@ def _prep_objects(tok, preps) -> list:
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+            # not "with Qatar and Turkey mediating": a clause of its own (see read_absolute)
+            out.extend(p for p in c.children if p.dep_ == "pobj" and not _absolute(p))
         elif c.dep_ == "prt" and c.lower_ in preps:  # "fired at", parsed as particle
             out.extend(p for p in tok.children if p.dep_ == "pobj")
     return out
+
+
+def _absolute(p) -> bool:
+    """``p`` heads an absolute clause after "with": "..., with Qatar and Turkey mediating"
+    (the parser makes the participle a noun and its subject a modifier)."""
+    return (
+        p.dep_ == "pobj"
+        and p.head.lower_ == "with"
+        and p.lower_.endswith("ing")
+        and p.pos_ != "PROPN"  # not "met with Min Aung Hlaing"
+        and any(c.dep_ in ("nmod", "nsubj", "compound") and c.i < p.i for c in p.children)
+    )
 
 
 def _purpose_clauses(v) -> list:
@@ -1267,6 +1280,7 @@ class _Reader:
             self.emit(v, trig, toks, how, src, tgt, srule, trule)
         self.read_demands()
         self.read_verdicts()
+        self.read_absolute()
         self.read_nominal()
         self.read_under_attack()
         return self.events
@@ -1376,11 +1390,10 @@ class _Reader:
         return [], ""
 
     def _same_country(self, accused, deniers) -> bool:
-        """'UNIFIL accused the Israeli army ..., a charge Israel denied': the country denies
-        for its forces (a country or government denier, an accused of the same country)."""
-        cls = self.idx.clusters
-        mine = {cls[k].country for k in deniers if _vote_type(cls[k]) in ("country", "government")}
-        return bool(mine - {None}) and any(cls[k].country in mine for k in accused)
+        """'UNIFIL accused the Israeli army ..., a charge Israel denied': a state denies for
+        its forces, and its officials for it (denier and accused of the same state)."""
+        mine = {self._state(k) for k in deniers} - {None}  # "Israel's envoy ... rejected"
+        return bool(mine) and any(self._state(k) in mine for k in accused)
 
     def _attack_antecedent(self, v, src) -> list[str]:
         """The attacker of the last attack told before, when ``v`` condemns "the attack" (a
@@ -1523,6 +1536,26 @@ class _Reader:
                     self.emit(
                         sv, req, [sv], "reported-demand", src, tgt, "subject", "clausal-subject"
                     )
+
+    def read_absolute(self) -> None:
+        """'X and Y agreed to a truce, with Qatar and Turkey mediating': the mediators of an
+        absolute clause mediate between the parties of the clause it hangs on."""
+        for i in token_indices(self.doc, ("NOUN", "VERB")):
+            p = self.doc[i]
+            if not _absolute(p) or p.idx in self.at:
+                continue
+            lemma = next(
+                (w for w in (p.lemma_, p.lower_[:-3], p.lower_[:-3] + "e") if w in self.lex.verbs),
+                None,
+            )
+            trig = self.lex.verbs.get(lemma) if lemma else None
+            if trig is None or trig.mode != "mediation":
+                continue
+            subj = [c for c in p.children if c.dep_ in ("nmod", "nsubj", "compound")]
+            src = _keys(self.idx, subj)
+            tgt = [k for k in _keys(self.idx, _subject(p.head.head)[0]) if k not in src]
+            if src and len(tgt) >= 2:
+                self.emit(p, trig, [p], "verb", src, tgt, "absolute-with", "mediation-parties")
 
     def read_verdicts(self) -> None:
         """'X said the attack was a war crime' -> X accuses whoever made the attack (ACCUSE,

@@ -1769,3 +1769,24 @@ def test_council_secretary_general_crew_and_office_names(nlp):
     assert by_name["Secretary-General"].sector == "IGO"
     assert by_name["Several crew members"].sector == "CVL"
     assert "Office for the Coordination of Humanitarian Affairs" not in by_name
+
+
+def test_mediators_in_an_absolute_clause_are_not_the_two_sides(nlp):
+    _, got = _events(
+        nlp,
+        "Pakistan and Afghanistan agreed to a truce in Doha on Sunday, with Qatar and Turkey "
+        "mediating. Both sides agreed to meet again.",
+    )
+    rows = [(t, s, g) for t, s, g, _ in got]
+    assert ("CONSULT", {"Qatar", "Turkey"}, {"Pakistan", "Afghanistan"}) in rows, rows
+    assert [s for t, s, _ in rows if t == "AGREE"] == [{"Pakistan", "Afghanistan"}] * 2, rows
+    assert not [g for t, _, g in rows if t == "AGREE" and g], rows
+
+
+def test_a_states_envoy_rejects_the_charge_against_it(nlp):
+    _, got = _events(
+        nlp,
+        "Riyad Mansour accused Israel of blocking aid. Israel's representative, Danny Danon, "
+        "rejected the accusations.",
+    )
+    assert ("REJECT", {"Danny Danon"}, {"Riyad Mansour"}) in [(t, s, g) for t, s, g, _ in got]
