@@ -528,6 +528,7 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
         _add_named(idx, doc, start, end, label, gaz)
     idx.order.sort()
     _add_surnames(idx, doc, taken)
+    _add_localities(idx, doc)
     _add_roles(idx, doc, lex, taken)
     _add_pairs(idx, doc)
     _merge_forces(idx)
@@ -569,6 +570,32 @@ def _relabel(doc, spans: list) -> list:
                     label = best
         out.append((s, e, label, gaz))
     return out
+
+
+def _add_localities(idx: ActorIndex, doc) -> None:
+    """Places the NER missed, named with their kind: "Kwaramari village", "Gurbuz district"
+    (a proper noun before a locality noun), so that "stormed Kwaramari village near the
+    town of Bama" is an attack on the village, not on Bama."""
+    for i in token_indices(doc, ("NOUN",)):
+        tok = doc[i]
+        if tok.lemma_.lower() not in LOCALITY_NOUNS or i in idx.token:
+            continue
+        names = [
+            c
+            for c in tok.lefts
+            if c.dep_ in ("compound", "amod", "nmod")
+            and c.text[:1].isupper()
+            and c.i > doc[c.i].sent.start  # not a capital that starts the sentence
+            and c.text not in idx.lex.surface  # "an Israeli village": a demonym
+        ]
+        if len(names) != 1 or names[0].i in idx.token or names[0].i < idx.body:
+            continue
+        start = names[0].left_edge.i
+        if any(not doc[j].text[:1].isupper() or j in idx.token for j in range(start, tok.i)):
+            continue
+        name = doc[start : tok.i + 1].text
+        idx.add(f"ent:{name.lower()}", start, tok.i + 1, "locality", label="GPE", name=name,
+                type="entity")  # fmt: skip
 
 
 def _add_appositions(idx: ActorIndex, doc) -> None:
@@ -1370,6 +1397,18 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
                         cl = idx.clusters[idx.token[p.i]]
                         if _vote_type(cl) in ("armed_group", "military", "organisation", "person"):
                             return cl.key
+    if role.family in ("rebels", "gangs"):  # "gunmen believed to be from ISWAP"
+        verbs = [c for c in tok.children if c.dep_ == "acl"]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            verbs.append(tok.head)  # the parser's "Gunmen believed ... and stormed"
+        for v in verbs:
+            if v.lemma_ not in ("believe", "think", "suspect", "say", "understand"):
+                continue
+            for be in (c for c in v.children if c.dep_ == "xcomp" and c.lemma_ == "be"):
+                for p in _pobjs_of(be, ("from", "of")):
+                    key = idx.token.get(p.i)
+                    if key and _vote_type(idx.clusters[key]) in ("armed_group", "organisation"):
+                        return key
     if role.family == "wing":  # "the group's armed wing", "Hamas's military wing"
         for c in tok.children:
             if c.dep_ == "poss":
@@ -1411,6 +1450,16 @@ def _affiliation(idx: ActorIndex, tok, role: RoleEntry) -> str | None:
                         if kind not in ("person", "place") and (leads or kind != "country"):
                             return key  # "the army of Sudan" stays the Sudanese army
     return None
+
+
+def _pobjs_of(tok, preps) -> list:
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _a_pair(tok) -> bool:

@@ -1790,3 +1790,15 @@ def test_a_states_envoy_rejects_the_charge_against_it(nlp):
         "rejected the accusations.",
     )
     assert ("REJECT", {"Danny Danon"}, {"Riyad Mansour"}) in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_a_village_named_with_its_kind_and_gunmen_believed_to_be_from_a_group(nlp):
+    res, got = _events(
+        nlp,
+        "Gunmen believed to be from the Islamic State West Africa Province (ISWAP) stormed "
+        "Kwaramari village near the town of Bama late Tuesday.",
+    )
+    assert [(t, s, g) for t, s, g, _ in got] == [
+        ("ASSAULT", {"Islamic State West Africa Province"}, {"Kwaramari village"})
+    ]
+    assert {a.name: a.type for a in res.actors}["Kwaramari village"] == "place"
