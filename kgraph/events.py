@@ -49,7 +49,8 @@ LIGHT_VERBS = {
 ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "ied", "mine", "landmine",
                 "minefield", "attack", "airstrike", "strike", "shelling", "gunfire", "ambush",
                 "rocket", "missile", "grenade", "suicide", "raid", "clash", "fighting",
-                "crossfire", "assault", "barrage", "drone", "shell", "mortar"}  # fmt: skip
+                "crossfire", "assault", "barrage", "drone", "shell", "mortar", "insurgency",
+                "war", "conflict", "violence", "unrest"}  # fmt: skip
 #: Types where "X and Y <verb>" means with each other ("Israel and Hamas agreed", "... clashed").
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 #: Triggers that make an event with a source alone ("the president resigned", "thousands

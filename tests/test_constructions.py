@@ -1802,3 +1802,10 @@ def test_a_village_named_with_its_kind_and_gunmen_believed_to_be_from_a_group(nl
         ("ASSAULT", {"Islamic State West Africa Province"}, {"Kwaramari village"})
     ]
     assert {a.name: a.type for a in res.actors}["Kwaramari village"] == "place"
+
+
+def test_a_war_between_two_sides_that_killed_people_is_theirs(nlp):
+    _, got = _events(
+        nlp, "The conflict between the army and the RSF has killed tens of thousands of people."
+    )
+    assert [(t, s) for t, s, _, _ in got] == [("ASSAULT", {"army", "Rapid Support Forces"})]
