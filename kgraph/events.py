@@ -324,7 +324,7 @@ def _prep_objects(tok, preps) -> list:
             # not "with Qatar and Turkey mediating": a clause of its own (see read_absolute)
             out.extend(p for p in c.children if p.dep_ == "pobj" and not _absolute(p))
         elif c.dep_ == "prt" and c.lower_ in preps:  # "fired at", parsed as particle
-            out.extend(p for p in tok.children if p.dep_ == "pobj")
+            out.extend(p for p in (*tok.children, *c.children) if p.dep_ == "pobj")
     return out
 
 

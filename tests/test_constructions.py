@@ -1809,3 +1809,12 @@ def test_a_war_between_two_sides_that_killed_people_is_theirs(nlp):
         nlp, "The conflict between the army and the RSF has killed tens of thousands of people."
     )
     assert [(t, s) for t, s, _, _ in got] == [("ASSAULT", {"army", "Rapid Support Forces"})]
+
+
+def test_a_particle_that_holds_its_object(nlp):
+    _, got = _events(
+        nlp,
+        "The UN mission in South Sudan, UNMISS, called on armed groups to respect the "
+        "civilian population.",
+    )
+    assert [(t, g) for t, _, g, _ in got] == [("REQUEST", {"armed groups"})]
