@@ -360,11 +360,12 @@ class ActorIndex:
         return []
 
     def _recent(self, before: int, window_start: int, accept) -> str | None:
-        best = None
-        for start, key in sorted(self.order):
-            if window_start <= start < before and accept(self.clusters[key]):
-                best = key
-        return best
+        best = None  # the last (start, key) in the window that ``accept`` takes
+        for item in self.order:
+            if window_start <= item[0] < before and (best is None or item > best):
+                if accept(self.clusters[item[1]]):
+                    best = item
+        return best[1] if best else None
 
     def resolve_pronoun(self, tok) -> str | None:
         """Conservative pronoun resolution: the last compatible actor in this or the
@@ -548,37 +549,42 @@ def _relabel(doc, spans: list) -> list:
     """One reading per name in a document: a name after a person's title is a person's,
     and a name the NER tags both as a person and as a place takes the label it gets most
     ("the city of Ternopil", "the attack on Ternopil" tagged PERSON once)."""
+    voting = ("PERSON", "GPE", "LOC")
+    texts = [doc[s:e].text if gaz is None and lab in voting else "" for s, e, lab, gaz in spans]
     votes: dict[str, Counter] = {}
-    for s, e, label, gaz in spans:
-        if gaz is None:
-            votes.setdefault(doc[s:e].text, Counter())[label] += 1
+    for (_, _, label, _), text in zip(spans, texts, strict=True):
+        if text:
+            votes.setdefault(text, Counter())[label] += 1
     out = []
-    for s, e, label, gaz in spans:
-        if gaz is None and label in ("PERSON", "GPE", "LOC", "ORG", "NORP"):
-            before = doc[s - 1] if s else None
+    for (s, e, label, gaz), text in zip(spans, texts, strict=True):
+        if gaz is None and label in ("GPE", "ORG", "NORP") and s:
+            before = doc[s - 1]
             if (
-                before is not None
-                and before.lower_ in PERSON_TITLES
+                before.lower_ in PERSON_TITLES
                 and before.text[:1].isupper()
                 and all(t.pos_ == "PROPN" for t in doc[s:e])
             ):
-                label = "PERSON"
-            else:
-                count = votes[doc[s:e].text]
-                best, n = count.most_common(1)[0]
-                if n > count[label] and {best, label} <= {"PERSON", "GPE", "LOC"}:
-                    label = best
+                out.append((s, e, "PERSON", gaz))
+                continue
+        if text and len(votes[text]) > 1:
+            count = votes[text]
+            best, n = count.most_common(1)[0]
+            if n > count[label]:
+                label = best
         out.append((s, e, label, gaz))
     return out
+
+
+_LOCALITY_FORMS = frozenset(LOCALITY_NOUNS | {w + "s" for w in LOCALITY_NOUNS})
 
 
 def _add_localities(idx: ActorIndex, doc) -> None:
     """Places the NER missed, named with their kind: "Kwaramari village", "Gurbuz district"
     (a proper noun before a locality noun), so that "stormed Kwaramari village near the
     town of Bama" is an attack on the village, not on Bama."""
-    for i in token_indices(doc, ("NOUN",)):
+    for i in token_indices(doc, words=_LOCALITY_FORMS):
         tok = doc[i]
-        if tok.lemma_.lower() not in LOCALITY_NOUNS or i in idx.token:
+        if tok.pos_ != "NOUN" or i in idx.token:
             continue
         names = [
             c
@@ -1083,8 +1089,11 @@ def _role_tokens(doc, lex: Lexicons) -> list:
             continue
         hit = known.get((lemma, lower))
         if hit is None:
+            low = strings[lower]
             hit = known[lemma, lower] = (
-                _role_key(roles, strings[lemma].lower(), strings[lower]) is not None
+                strings[lemma].lower() in roles
+                or low in roles
+                or (low[-1:] == "s" and _role_key(roles, "", low) is not None)
             )
         if hit:
             out.append(doc[i])

@@ -328,6 +328,9 @@ def _prep_objects(tok, preps) -> list:
     return out
 
 
+_WITH = frozenset({"with"})
+
+
 def _absolute(p) -> bool:
     """``p`` heads an absolute clause after "with": "..., with Qatar and Turkey mediating"
     (the parser makes the participle a noun and its subject a modifier)."""
@@ -1279,8 +1282,7 @@ class _Reader:
             if self._merge_into_head(v, trig, src, tgt):
                 continue  # "attacked a camp, killing 30 soldiers": one attack
             self.emit(v, trig, toks, how, src, tgt, srule, trule)
-        self.read_demands()
-        self.read_verdicts()
+        self.read_demands()  # and verdicts
         self.read_absolute()
         self.read_nominal()
         self.read_under_attack()
@@ -1514,7 +1516,8 @@ class _Reader:
         return out
 
     def read_demands(self) -> None:
-        """'X said (that) Y must/should do Z' -> X demands of Y (REQUEST, CAMEO 10)."""
+        """'X said (that) Y must/should do Z' -> X demands of Y (REQUEST, CAMEO 10); and the
+        verdicts said on acts (:meth:`_verdict`)."""
         req = self.lex.verbs.get("demand")
         if req is None:
             return
@@ -1522,6 +1525,7 @@ class _Reader:
             sv = self.doc[i]
             if sv.lemma_ not in SAY_VERBS:
                 continue
+            self._verdict(sv)
             for comp in sv.children:
                 if comp.dep_ != "ccomp" or not any(
                     c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in comp.children
@@ -1541,8 +1545,8 @@ class _Reader:
     def read_absolute(self) -> None:
         """'X and Y agreed to a truce, with Qatar and Turkey mediating': the mediators of an
         absolute clause mediate between the parties of the clause it hangs on."""
-        for i in token_indices(self.doc, ("NOUN", "VERB")):
-            p = self.doc[i]
+        withs = (self.doc[i] for i in token_indices(self.doc, words=_WITH))
+        for p in (p for w in withs for p in w.children):
             if not _absolute(p) or p.idx in self.at:
                 continue
             lemma = next(
@@ -1558,37 +1562,33 @@ class _Reader:
             if src and len(tgt) >= 2:
                 self.emit(p, trig, [p], "verb", src, tgt, "absolute-with", "mediation-parties")
 
-    def read_verdicts(self) -> None:
+    def _verdict(self, sv) -> None:
         """'X said the attack was a war crime' -> X accuses whoever made the attack (ACCUSE,
         CAMEO 11): a verdict on an act named by a noun is an accusation of its doer."""
         accuse = self.lex.verbs.get("accuse")
-        if accuse is None:
+        if accuse is None or sv.idx in self.at:
             return
-        for i in token_indices(self.doc, ("VERB",)):
-            sv = self.doc[i]
-            if sv.lemma_ not in SAY_VERBS or sv.idx in self.at:
+        for comp in sv.children:
+            if comp.dep_ != "ccomp" or comp.lemma_ != "be":
                 continue
-            for comp in sv.children:
-                if comp.dep_ != "ccomp" or comp.lemma_ != "be":
-                    continue
-                verdict = [
-                    c
-                    for c in comp.children
-                    if c.dep_ in ("attr", "acomp")
-                    and (c.lemma_.lower() in VERDICTS or any(
-                        g.lemma_.lower() in VERDICTS for g in c.children if g.dep_ == "compound"
-                    ))
-                ]  # fmt: skip
-                act = [c for c in comp.children if c.dep_ == "nsubj"]
-                entry = self._noun_entry(act[0]) if act else None
-                if not verdict or entry is None or entry.type not in MATERIAL_TYPES:
-                    continue
-                src = _keys(self.idx, [c for c in sv.children if c.dep_ in SUBJ_DEPS])
-                tgt = [k for k in _keys(self.idx, act) if k not in src]
-                if not tgt:
-                    tgt = self._antecedent(act[0], entry.type, src, told=True)
-                if src and tgt:
-                    self.emit(sv, accuse, [sv], "verdict", src, tgt, "subject", "verdict-on-act")
+            verdict = [
+                c
+                for c in comp.children
+                if c.dep_ in ("attr", "acomp")
+                and (c.lemma_.lower() in VERDICTS or any(
+                    g.lemma_.lower() in VERDICTS for g in c.children if g.dep_ == "compound"
+                ))
+            ]  # fmt: skip
+            act = [c for c in comp.children if c.dep_ == "nsubj"]
+            entry = self._noun_entry(act[0]) if act else None
+            if not verdict or entry is None or entry.type not in MATERIAL_TYPES:
+                continue
+            src = _keys(self.idx, [c for c in sv.children if c.dep_ in SUBJ_DEPS])
+            tgt = [k for k in _keys(self.idx, act) if k not in src]
+            if not tgt:
+                tgt = self._antecedent(act[0], entry.type, src, told=True)
+            if src and tgt:
+                self.emit(sv, accuse, [sv], "verdict", src, tgt, "subject", "verdict-on-act")
 
     def emit(self, v, trig, toks, how, src, tgt, srule, trule) -> None:
         doc = self.doc

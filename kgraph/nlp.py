@@ -82,7 +82,9 @@ def token_indices(doc, pos: tuple[str, ...] = (), words: frozenset[str] = frozen
 
     if not len(doc):
         return []
-    arr = doc.to_array([POS, LOWER])
+    arr = doc.user_data.get("_kg_pos_lower")  # one array per Doc for every rule that asks
+    if arr is None or len(arr) != len(doc):
+        arr = doc.user_data["_kg_pos_lower"] = doc.to_array([POS, LOWER])
     keep = np.isin(arr[:, 0], _pos_ids(pos))
     if words:
         keep |= np.isin(arr[:, 1], _word_hashes(words))
