@@ -1301,7 +1301,9 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                     type="person" if role.person and not plural else typ, sector=sector)  # fmt: skip
             continue
         # "Hungarian officials", "his Egyptian counterpart" -> the country (its government)
-        gov = sector in ("GOV", "LEG") and family not in ("legislators", "parliament")
+        gov = (sector in ("GOV", "LEG") and family not in ("legislators", "parliament")) or (
+            family == "ships"  # "a Chinese coast guard vessel", "a Philippine supply ship"
+        )
         for gid, ti in countries:
             entry = lex.gazetteer[gid]
             s, e = (ti, ti + 1) if len(countries) > 1 else (start, end)
@@ -1474,6 +1476,8 @@ def _pobjs_of(tok, preps) -> list:
 def _a_pair(tok) -> bool:
     """'both leaders', 'the two sides' (not 'two nuns': a number alone counts new people)."""
     kids = [c.lower_ for c in tok.children]
+    if "all" in kids and tok.lemma_.lower() in ("side", "party"):
+        return True  # "called on all parties": the two at war, as far as the story goes
     return "both" in kids or ("two" in kids and ("the" in kids or "these" in kids))
 
 
@@ -1485,6 +1489,8 @@ def _last_two(idx: ActorIndex, tok, accept, skip=None) -> list[str]:
         verb = verb.head
     subject = {k for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not tok
                for t in c.subtree for k in idx.head.get(t.i, ())}  # fmt: skip
+    if verb.dep_ == "acl":  # "The UN envoy called on ..." parsed as a noun and its participle
+        subject.update(idx.actors_of(verb.head))
     found: list[str] = []
     for start, key in sorted(idx.order, reverse=True):
         if skip is not None and skip(idx.doc[start]):

@@ -164,6 +164,8 @@ UNNAMED_DOERS = {
 GENERIC_VICTIMS = {"role::people"}
 #: Verbs of denial, and the nouns for what they deny.
 DENIALS = {"deny", "reject", "dismiss", "refute"}
+#: Verbs whose "that" clause is said not to be so ("denied that it had attacked").
+DENIED_BY = {"deny", "refute"}
 ACCUSATIONS = {"claim", "accusation", "allegation", "charge", "report", "suggestion"}
 #: Nouns that point back to an act without saying what it was ("condemned the move").
 BREACHES = {"violation", "breach", "provocation", "incursion", "aggression"}
@@ -432,6 +434,16 @@ def _subject(v, depth: int = 3):
         # not "accused X of providing" (X does it) nor "without returning" (not done)
         subj, rule = _subject(gov, depth - 1)
         return subj, (rule + "-inherited") if subj else ""
+    if (
+        v.dep_ == "acl"
+        and v.tag_ in ("VBD", "VBN")
+        and v.head.dep_ == "ROOT"
+        and v.head.pos_ in ("NOUN", "PROPN")
+        and v.i > v.head.i
+    ):
+        # "The UN envoy called on all parties ...", parsed as a noun sentence: the sentence
+        # has no other verb, so the noun is the subject
+        return [v.head], "misparsed-subject"
     if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in v.children):
         # "Israeli airstrikes killed 45 Palestinians" parsed as a noun with a reduced
         # relative: a passive participle takes no direct object, so the noun is the subject
@@ -859,6 +871,11 @@ class _Reader:
                     if keys:
                         return keys, "condition-subject"
         subj = {t.i for c in v.children if c.dep_ in SUBJ_DEPS for t in c.subtree}
+        # "condemned the strikes as a crime against the Yemeni people": what the act is
+        # called names no target
+        subj |= {
+            t.i for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree
+        }
         for t in _own_clause(v):
             if t.i in subj or t.dep_ != "pobj":
                 continue
@@ -962,7 +979,12 @@ class _Reader:
         a verdict is passed on an act already told)."""
         if not any(d.lower_ in ANAPHORIC_DETS for d in t.lefts if d.dep_ == "det"):
             return []
-        if not told and any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in t.children):
+        if not told and any(
+            c.dep_ == "prep"
+            and c.lower_ in ("on", "against")
+            and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)  # "on Sunday"
+            for c in t.children
+        ):
             return []  # "the attack on the market": a new one, told in full
         types = {etype} if isinstance(etype, str) else etype
         here = _sent_no(self.doc, t.sent)
@@ -1001,6 +1023,8 @@ class _Reader:
                 break
             t = t.head
             chain.append(t)
+        if v.dep_ == "ccomp" and v.head.lemma_ in DENIED_BY and v.i > v.head.i:
+            negated = True  # "denied that they were holding any crew": said not to be so
         for i, t in enumerate(chain):
             for c in t.children:
                 low = c.lower_
@@ -1038,7 +1062,9 @@ class _Reader:
         t = v.head if v.dep_ == "acomp" else v  # "said China is ready to work with ..."
         for _ in range(5):
             if t.dep_ in ("ccomp", "parataxis", "conj", "xcomp") and t.head is not t:
-                if t.head.lemma_ in SAY_VERBS:
+                if t.head.lemma_ in SAY_VERBS or (
+                    t.dep_ == "ccomp" and t.head.lemma_ in DENIED_BY and t.i > t.head.i
+                ):
                     return t.head
                 t = t.head
             else:

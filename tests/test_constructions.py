@@ -737,9 +737,9 @@ def test_a_currency_is_not_its_country(nlp):
             "Ukraine and Russia exchanged 150 prisoners of war on Thursday.",
             [("RETREAT", {"Ukraine", "Russia"}, set())],
         ),
-        (  # a sea is where it happened
+        (  # a sea is where it happened; the ship is what was seized
             "The Houthis seized a cargo ship in the Red Sea.",
-            [],
+            [("COERCE", {"Houthis"}, {"cargo ship"})],
         ),
     ],
 )
@@ -1818,3 +1818,44 @@ def test_a_particle_that_holds_its_object(nlp):
         "civilian population.",
     )
     assert [(t, g) for t, _, g, _ in got] == [("REQUEST", {"armed groups"})]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Eritrea has mobilized reservists, according to diplomats.",
+         ("MOBILIZE", {"Eritrea"}, set())),
+        ("Israel struck Hodeidah port on Saturday. The strikes on Sunday hit a power station in "
+         "Sanaa.", ("ASSAULT", {"Israel"}, {"Sanaa"})),
+        ("Israel struck Hodeidah port on Saturday. Saudi Arabia condemned the strikes as a crime "
+         "against the Yemeni people.", ("ACCUSE", {"Saudi Arabia"}, {"Israel"})),
+        ("The Houthis attacked two merchant ships in the Red Sea.",
+         ("ASSAULT", {"Houthis"}, {"merchant ships"})),
+        ("A Chinese coast guard vessel rammed a Philippine supply ship.",
+         ("ASSAULT", {"China"}, {"Philippines"})),
+        ("Police detained two foreign nationals in Tehran.",
+         ("COERCE", {"Police"}, {"foreign nationals"})),
+        ("Israel and Hamas traded fire. The UN envoy called on all parties to show restraint.",
+         ("REQUEST", {"United Nations"}, {"Israel", "Hamas"})),
+        ("The army ousted the president on Monday.", ("COERCE", {"army"}, {"president"})),
+    ],
+)  # fmt: skip
+def test_forces_ships_parties_and_the_acts_done_to_them(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_what_is_denied_is_said_not_to_have_happened(nlp):
+    _, got = _events(nlp, "The Houthis denied that they were holding any crew members.")
+    [(typ, _, _, ev)] = got
+    assert (typ, ev.negated, ev.modality) == ("COERCE", True, "reported")
+    _, got = _events(
+        nlp, "UNIFIL accused the Israeli army of targeting its positions, a charge Israel denied."
+    )
+    accusation = next(ev for t, _, _, ev in got if t == "ACCUSE")
+    assert not accusation.negated
+
+
+def test_cutting_cooperation_is_a_sanction_or_its_threat(nlp):
+    _, got = _events(nlp, "Iran reduced its cooperation with the IAEA.")
+    assert [(t, g) for t, _, g, _ in got] == [("SANCTION", {"International Atomic Energy Agency"})]
