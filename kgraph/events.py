@@ -418,8 +418,15 @@ def _subject(v, depth: int = 3):
             # second infinitive; it joins the verb that governs the infinitive
             subj, rule = _subject(v.head.head, depth - 1)
             return subj, (rule + "-inherited") if subj else ""
+        if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "called on all parties to show restraint" (the infinitive hung as a purpose)
+            objs = [p for p in _prep_objects(v.head, {"on", "upon"}) if p.i < v.i]
+            if objs and v.head.lemma_ in ("call", "prevail"):
+                return objs, "object-control"
         if v.dep_ == "xcomp":  # object control: "urged Syria to withdraw" -> Syria withdraws
             objs = [c for c in v.head.children if c.dep_ in ("dobj", "dative") and c.i < v.i]
+            # "called on Arabs to unite and mobilize": the one called on acts
+            objs = objs or [p for p in _prep_objects(v.head, {"on", "upon"}) if p.i < v.i]
             if objs:
                 return objs, "object-control"
             # raising: "Turkey is expected to host talks", "Israel was forced to withdraw"
@@ -886,7 +893,12 @@ class _Reader:
                 and prep.head.head.lower_ == "in"
             ):
                 continue
-            keys = [k for k in _keys(self.idx, [t]) if _vote_type(self.idx.clusters[k]) != "place"]
+            keys = [
+                k
+                for k in _keys(self.idx, [t])
+                if _vote_type(self.idx.clusters[k]) != "place"
+                and self.idx.clusters[k].sector != "BUS"  # "over the survey ship": a thing
+            ]
             if keys:
                 return keys, "deep-prep"
         return [], ""

@@ -1859,3 +1859,12 @@ def test_what_is_denied_is_said_not_to_have_happened(nlp):
 def test_cutting_cooperation_is_a_sanction_or_its_threat(nlp):
     _, got = _events(nlp, "Iran reduced its cooperation with the IAEA.")
     assert [(t, g) for t, _, g, _ in got] == [("SANCTION", {"International Atomic Energy Agency"})]
+
+
+def test_the_one_called_on_is_the_one_asked_to_act(nlp):
+    _, got = _events(
+        nlp,
+        "An official Syrian newspaper called Thursday on Arabs to unite and mobilize against "
+        "Israeli right-winger Ariel Sharon.",
+    )
+    assert ("MOBILIZE", {"Arabs"}, {"Ariel Sharon"}) in [(t, s, g) for t, s, g, _ in got], got
