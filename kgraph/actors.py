@@ -545,6 +545,19 @@ PERSON_TITLES = {"president", "minister", "premier", "chancellor", "governor", "
                  "ayatollah", "pope", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}  # fmt: skip
 
 
+def _says_he(tok) -> bool:
+    """``tok`` is the subject of a verb of saying whose clause is about "he" or "she"."""
+    v = tok.head
+    if tok.dep_ != "nsubj" or v.lemma_ not in ("say", "tell", "claim", "insist", "deny"):
+        return False
+    return any(
+        g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("he", "she")
+        for c in v.children
+        if c.dep_ == "ccomp"
+        for g in c.children
+    )
+
+
 def _relabel(doc, spans: list) -> list:
     """One reading per name in a document: a name after a person's title is a person's,
     and a name the NER tags both as a person and as a place takes the label it gets most
@@ -557,6 +570,9 @@ def _relabel(doc, spans: list) -> list:
             votes.setdefault(text, Counter())[label] += 1
     out = []
     for (s, e, label, gaz), text in zip(spans, texts, strict=True):
+        if gaz is None and label in ("GPE", "ORG") and e - s <= 2 and _says_he(doc[s:e].root):
+            out.append((s, e, "PERSON", gaz))  # "Zambada has said he was kidnapped"
+            continue
         if gaz is None and label in ("GPE", "ORG", "NORP") and s:
             before = doc[s - 1]
             if (
@@ -789,6 +805,13 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
         if how == "demonym":
             _add_demonym(idx, doc, s, e, entry)
             return
+        owner = _possessor_country(lex, doc, s)
+        if entry.type == "government" and owner and entry.country and owner != entry.country:
+            # "Mexico's Defense Department" is not the US one: that country's body
+            idx.add(f"ent:{owner.lower()}:{doc[s:e].text.lower()}", s, e, "ner", label="ORG",
+                    name=doc[s:e].text, type="government", country=owner,
+                    sector="GOV")  # fmt: skip
+            return
         title, fam = None, set()
         if entry.type == "person":  # "US Secretary of State Antony Blinken": the title too
             title, _, _, fam = _title_of(idx, doc, s, e)
@@ -866,6 +889,13 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
                   country=country)  # fmt: skip
     if located:  # one mention where a place stands makes it a place ("the city of Ternopil")
         idx.clusters[key].place_named = True
+
+
+def _possessor_country(lex: Lexicons, doc, s: int) -> str | None:
+    """The country named as the possessor just before token ``s`` ("Mexico's ...")."""
+    if s >= 2 and doc[s - 1].tag_ == "POS":
+        return _country_code(lex, doc[s - 2].text)
+    return None
 
 
 def _country_code(lex: Lexicons, text: str) -> str | None:
@@ -1199,7 +1229,11 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                 ):
                     countries.append((owner.country, t.i))  # "the Trump administration"
                 mod = ROLE_MODIFIERS.get(t.lower_)
-                if mod and not (t.lower_ == "armed" and role.family == "military"):
+                if (
+                    mod
+                    and not (t.lower_ == "armed" and role.family == "military")
+                    and not (t.lower_ == "security" and role.family in ("government", "council"))
+                ):  # "her security cabinet" is a cabinet
                     sector, typ, family = mod
             start = min(start, c.left_edge.i)
         for c in tok.children:  # "Egypt's army", "the foreign ministers of Russia and Turkey"

@@ -1868,3 +1868,16 @@ def test_the_one_called_on_is_the_one_asked_to_act(nlp):
         "Israeli right-winger Ariel Sharon.",
     )
     assert ("MOBILIZE", {"Arabs"}, {"Ariel Sharon"}) in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_a_countrys_own_ministry_a_security_cabinet_and_a_speaker_who_is_he(nlp):
+    res, got = _events(
+        nlp,
+        "Mexico's Defense Department said soldiers arrested 12 gunmen. Zambada has said he was "
+        "kidnapped by Guzman Lopez.",
+    )
+    dept = next(a for a in res.actors if a.name == "Defense Department")
+    assert (dept.type, dept.country) == ("government", "MEX")
+    assert ("COERCE", {"Guzman Lopez"}, {"Zambada"}) in [(t, s, g) for t, s, g, _ in got]
+    res, _ = _events(nlp, "Ethiopia's government convened its security cabinet on Tuesday.")
+    assert not [a for a in res.actors if a.type == "military"]
