@@ -1881,3 +1881,13 @@ def test_a_countrys_own_ministry_a_security_cabinet_and_a_speaker_who_is_he(nlp)
     assert ("COERCE", {"Guzman Lopez"}, {"Zambada"}) in [(t, s, g) for t, s, g, _ in got]
     res, _ = _events(nlp, "Ethiopia's government convened its security cabinet on Tuesday.")
     assert not [a for a in res.actors if a.type == "military"]
+
+
+def test_un_officials_and_a_sinking(nlp):
+    res, got = _events(
+        nlp,
+        "The UN envoy for Yemen, Hans Grundberg, urged restraint. The Houthis sank two "
+        "Greek-operated vessels in July.",
+    )
+    assert {a.name: a.sector for a in res.actors}["Hans Grundberg"] == "IGO"
+    assert ("ASSAULT", {"Houthis"}, {"Greece"}) in [(t, s, g) for t, s, g, _ in got]
