@@ -132,9 +132,11 @@ PAIR_NOUNS = {
     "neighbor": {"country", "government"},
     "rival": _PARTIES,
     "army": {"military", "country"},
+    "man": {"person"},  # "where the two men signed an agreement"
 }
 _PAIR_WORDS = frozenset(
-    "sides parties countries nations states governments neighbours neighbors rivals armies".split()
+    "sides parties countries nations states governments neighbours neighbors rivals armies "
+    "men".split()
 )
 #: Anaphoric noun phrases for organisations and countries: "the group" -> last armed group.
 ANAPHORIC_NOUNS = {

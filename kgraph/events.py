@@ -479,7 +479,11 @@ def _covers(c, v) -> bool:
     ``v`` is in a clause of its own that follows the phrase ("..., according to X, after
     Israel accused Hamas": not the accusation)."""
     for a in (v, *v.ancestors):
-        if a.dep_ == "advcl" and a.left_edge.i > c.i and any(m.dep_ == "mark" for m in a.children):
+        if a.left_edge.i > c.i and (
+            (a.dep_ == "advcl" and any(m.dep_ == "mark" for m in a.children))
+            # "..., according to X, and rights groups accused Y": a joined clause of its own
+            or (a.dep_ == "conj" and any(m.dep_ in SUBJ_DEPS for m in a.children))
+        ):
             return False
     return True
 

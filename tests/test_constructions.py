@@ -1891,3 +1891,25 @@ def test_un_officials_and_a_sinking(nlp):
     )
     assert {a.name: a.sector for a in res.actors}["Hans Grundberg"] == "IGO"
     assert ("ASSAULT", {"Houthis"}, {"Greece"}) in [(t, s, g) for t, s, g, _ in got]
+
+
+def test_according_to_does_not_reach_a_joined_clause_with_its_own_subject(nlp):
+    _, got = _events(
+        nlp,
+        "Eritrean troops killed 20 civilians in Tigray, according to the African Union, and "
+        "rights groups accused Ethiopia of abuses.",
+    )
+    assert {ev.predicate: ev.modality for _, _, _, ev in got} == {
+        "killed": "reported",
+        "accused": "asserted",
+    }
+
+
+def test_the_two_men_are_the_two_just_named(nlp):
+    _, got = _events(
+        nlp,
+        "Abbas Araqchi met Rafael Grossi in Cairo, where the two men signed an agreement.",
+    )
+    assert ("AGREE", {"Abbas Araghchi", "Rafael Grossi"}, set()) in [
+        (t, s, g) for t, s, g, _ in got
+    ]
