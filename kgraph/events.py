@@ -43,7 +43,7 @@ LIGHT_VERBS = {
     "keep", "remain", "arrive", "stay", "renew", "escalate", "intensify", "level", "voice",
     "undertake", "reiterate", "repeat", "organize", "organise", "call", "lead", "attempt",
     "institute", "introduce", "order", "enforce", "tighten", "engage", "complete", "speed",
-    "accelerate", "finish", "approve", "adopt", "unveil", "slap",
+    "accelerate", "finish", "approve", "adopt", "unveil", "slap", "trigger",
 }  # fmt: skip
 #: Nouns for attacks and devices whose perpetrator is not named ("a roadside bombing killed").
 ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "ied", "mine", "landmine",
@@ -133,7 +133,7 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
 MEASURE_NOUNS = {
     "round", "series", "wave", "spate", "string", "volley", "barrage", "day", "week", "month",
     "hour", "year", "campaign", "flurry", "burst", "number", "dozen", "couple", "package",
-    "set", "raft", "slew", "batch",
+    "set", "raft", "slew", "batch", "imposition", "reimposition",
 }  # fmt: skip
 #: Past forms the lemmatizer leaves alone ("retook" -> "retook").
 IRREGULAR_FORMS = {

@@ -1913,3 +1913,17 @@ def test_the_two_men_are_the_two_just_named(nlp):
     assert ("AGREE", {"Abbas Araghchi", "Rafael Grossi"}, set()) in [
         (t, s, g) for t, s, g, _ in got
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The E3 triggered the snapback mechanism against Iran on Thursday.",
+         ("SANCTION", {"E3"}, {"Iran"})),
+        ("Iran condemned the reimposition of UN sanctions.",
+         ("ACCUSE", {"Iran"}, {"United Nations"})),
+    ],
+)  # fmt: skip
+def test_sanctions_triggered_and_reimposed(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
