@@ -727,7 +727,7 @@ MILITARY_ANAPHOR_SENTENCES = 3
 #: Words before a military noun that do not say whose it is ("government troops", "the
 #: air force", "security forces").
 SERVICE_WORDS = {"air", "security", "government", "ground", "naval", "army", "military",
-                 "special", "regular", "federal", "state"}  # fmt: skip
+                 "special", "regular"}  # fmt: skip
 #: Role families that a country sends: "officials from Egypt" are Egypt's.
 SENT_FAMILIES = {"delegation", "officials", "diplomat", "leader"}
 #: Nouns of what a government sends or does from its capital ("offers of talks from Seoul").

@@ -59,6 +59,7 @@ UNARY_TRIGGERS = {
     "resign", "surrender", "withdraw", "retreat", "demobilize", "demobilise", "disarm",
     "ceasefire", "truce", "protest", "demonstrate", "rally", "riot", "march", "demonstration",
     "hunger strike", "general strike", "strike", "mobilize", "mobilise", "mutiny", "deploy",
+    "mass",
 }  # fmt: skip
 #: Counted harm that makes an attack or arrest an event even when its victims are not named.
 COUNTED_HARM = {

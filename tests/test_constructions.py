@@ -1927,3 +1927,14 @@ def test_the_two_men_are_the_two_just_named(nlp):
 def test_sanctions_triggered_and_reimposed(nlp, text, expected):
     _, got = _events(nlp, text)
     assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_massing_troops_is_a_mobilisation_and_a_federal_army_is_no_foreign_one(nlp):
+    _, got = _events(nlp, "Ethiopia is massing troops near the shared border.")
+    assert [(t, s) for t, s, _, _ in got] == [("MOBILIZE", {"Ethiopia"})]
+    res, _ = _events(
+        nlp,
+        "Eritrean troops crossed the border on Monday. The federal army said it would respond.",
+    )
+    eritrean = next(a for a in res.actors if a.name == "Eritrean troops")
+    assert "federal army" not in {m.text for m in eritrean.mentions}
