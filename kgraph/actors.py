@@ -426,6 +426,16 @@ class ActorIndex:
         # "The group blamed the RSF": not an actor the same sentence names after it
         end = tok.sent.end
         later = {k for start, k in self.order if tok.i < start < end}
+        # "Rights groups accused the group of ...": not the subject of its own clause
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ in ("dobj", "pobj", "dative"):
+            later |= {
+                k
+                for c in verb.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+                for t in c.subtree
+                for k in self.head.get(t.i, ())
+            }
         key = self._recent(
             tok.i,
             0,

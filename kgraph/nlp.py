@@ -35,7 +35,31 @@ def load_nlp(model: str = DEFAULT_MODEL):
             f"spaCy pipeline {model!r} has no {', '.join(sorted(missing))}; "
             "kgraph needs a parser and an entity recognizer"
         )
+    _register_paragraphs()
+    nlp.add_pipe("kgraph_paragraphs", before="parser")
     return nlp
+
+
+def _register_paragraphs() -> None:
+    """A pipeline step that starts a sentence after every line break: a paragraph, a
+    headline or a dateline line of news copy never runs on into the next one (the parser
+    keeps boundaries set before it)."""
+    from spacy.language import Language
+
+    if "kgraph_paragraphs" in Language.factories:
+        return
+
+    @Language.component("kgraph_paragraphs")
+    def paragraphs(doc):
+        import numpy as np
+        from spacy.attrs import IS_SPACE
+
+        if len(doc) < 2:
+            return doc
+        for i in np.flatnonzero(doc.to_array([IS_SPACE])[:-1]).tolist():
+            if "\n" in doc[i].text:  # only the whitespace tokens, not every token
+                doc[i + 1].is_sent_start = True
+        return doc
 
 
 #: (id(nlp), id(lexicons)) -> (weak ref to nlp, weak ref to lexicons, matcher).  The weak

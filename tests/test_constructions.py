@@ -1938,3 +1938,20 @@ def test_massing_troops_is_a_mobilisation_and_a_federal_army_is_no_foreign_one(n
     )
     eritrean = next(a for a in res.actors if a.name == "Eritrean troops")
     assert "federal army" not in {m.text for m in eritrean.mentions}
+
+
+def test_a_line_break_ends_a_sentence(nlp):
+    doc = nlp("NATO leaders met in Brussels\n\nZelenskiy thanked Trump for the talks.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "NATO leaders met in Brussels",
+        "Zelenskiy thanked Trump for the talks.",
+    ]
+
+
+def test_an_object_the_group_is_not_its_own_subject(nlp):
+    _, got = _events(
+        nlp,
+        "Human rights groups accused the Arakan Army of burning homes. Rights groups also "
+        "accused the group of recruiting children.",
+    )
+    assert [g for t, _, g, _ in got if t == "ACCUSE"] == [{"Arakan Army"}, {"Arakan Army"}]
