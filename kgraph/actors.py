@@ -41,6 +41,7 @@ TITLE_WORDS = {
 ROLE_MODIFIERS = {
     "police": ("COP", "government", "police"),
     "crew": ("CVL", "population", "crew"),
+    "medical": ("HLH", "population", "medics"),
     "family": ("CVL", "population", "relatives"),
     "media": ("MED", "organisation", "outlet"),
     "press": ("MED", "organisation", "outlet"),
@@ -170,6 +171,12 @@ DATELINE = re.compile(
     r"(?:\s*/\s*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]*){0,3})*"  # "KABUL / ISLAMABAD"
     r"(?:,\s*[A-Z0-9][\w.' ]{1,30}){0,3}\s*"  # ", Nigeria, Nov 20, 2025"
     r"(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s"
+)
+#: A dateline without a dash, anchored on a news agency: "Raipur, May 22 (PTI) Security forces".
+AGENCY_DATELINE = re.compile(
+    r"\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:,\s*[A-Z0-9][\w.' ]{1,30}){0,3}\s*"
+    r"\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|IRNA|KUNA|WAM|SPA|Anadolu|AA|TASS|dpa|"
+    r"ANSA|Yonhap|Kyodo|Bernama|APP|Dawn|Bloomberg)\)\s*[-\u2013\u2014:]*\s*"
 )
 #: Last words of the names of treaties and laws, which are never actors.
 INSTRUMENT_WORDS = {"Treaty", "Agreement", "Accord", "Accords", "Convention", "Pact", "Protocol",
@@ -523,7 +530,7 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     spans = _named_spans(doc, lex, matcher)
     # the dateline ("NAIROBI, Kenya (Reuters) -") says where the story was filed and by whom:
     # its names are not actors, and the parser runs it into the first subject
-    dl = DATELINE.match(doc.text[:200])
+    dl = DATELINE.match(doc.text[:200]) or AGENCY_DATELINE.match(doc.text[:200])
     head = 0 if dl is None else next((t.i for t in doc if t.idx >= dl.end()), len(doc))
     spans = [sp for sp in spans if sp[0] >= head]
     taken: set[int] = set(range(head))
@@ -688,6 +695,12 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
             s = colon + 1
         if e - s == 1 and doc[s].lemma_.lower() in lex.roles and doc[s].pos_ != "PROPN":
             continue  # "Soldiers" at the start of a sentence: a role noun, not a name
+        if (
+            e - s == 1
+            and ent.label_ == "NORP"
+            and _role_key(lex.roles, doc[s].lemma_.lower(), doc[s].lower_)
+        ):
+            continue  # "the Maoists", "Naxalites": a role the lexicon knows, not a people
         if e - s == 1 and ent.label_ == "PERSON" and doc[s].tag_ == "NNS":
             continue  # "Jets dropped two bombs": a plural common noun is no person's name
         if s < e:

@@ -152,10 +152,14 @@ def find_quantities(v, event_type: str, skip=None) -> list[Quantity]:
         if noun.lemma_.lower() in NOT_COUNTED:
             continue  # "expelled diplomats from seven countries": not seven expelled
         verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj", "conj") else None
+        joined = noun.dep_ == "conj"  # "killed a commander and 26 other fighters"
         while (
             verb is not None
             and verb.pos_ not in ("VERB", "AUX")
-            and verb.dep_ in ("conj", "appos", "prep", "pobj")
+            and (
+                verb.dep_ in ("conj", "appos", "prep", "pobj")
+                or (joined and verb.dep_ in ("dobj", "nsubjpass"))
+            )
         ):
             verb = verb.head
         kind = NOUN_KINDS.get(noun.lemma_.lower()) if noun is not tok else None

@@ -1955,3 +1955,17 @@ def test_an_object_the_group_is_not_its_own_subject(nlp):
         "accused the group of recruiting children.",
     )
     assert [g for t, _, g, _ in got if t == "ACCUSE"] == [{"Arakan Army"}, {"Arakan Army"}]
+
+
+def test_an_agency_dateline_without_a_dash_and_maoist_cadres(nlp):
+    res, got = _events(
+        nlp,
+        "Raipur, May 22 (PTI) Security forces killed a top Maoist leader and 26 other cadres "
+        "in an encounter in Narayanpur district on Wednesday, police said.",
+    )
+    [(typ, src, tgt, ev)] = got
+    assert (typ, src) == ("ASSAULT", {"Security forces"})
+    assert ("killed", 26) in {(q.kind, q.value) for q in ev.quantities}
+    assert not {"Raipur", "PTI"} & {a.name for a in res.actors}
+    _, got = _events(nlp, "The Maoists opened fire on the security personnel.")
+    assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", {"Maoists"}, {"security personnel"})]
