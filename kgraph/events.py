@@ -165,6 +165,9 @@ UNNAMED_DOERS = {
 GENERIC_VICTIMS = {"role::people"}
 #: Verbs of denial, and the nouns for what they deny.
 DENIALS = {"deny", "reject", "dismiss", "refute"}
+#: Acts done by speaking, which a speaker's second verb can be ("said ... and accused X").
+SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE",
+               "CONSULT", "SANCTION"}  # fmt: skip
 #: Verbs whose "that" clause is said not to be so ("denied that it had attacked").
 DENIED_BY = {"deny", "refute"}
 ACCUSATIONS = {"claim", "accusation", "allegation", "charge", "report", "suggestion"}
@@ -917,6 +920,20 @@ class _Reader:
         ):
             return [], ""
         keys = _keys(self.idx, subj)
+        if (
+            not keys
+            and trig is not None
+            and trig.type in SPEECH_ACTS
+            and v.dep_ == "conj"
+            and v.head.dep_ == "ccomp"
+            and v.head.head.lemma_ in SAY_VERBS
+        ):
+            # "Peskov said the summit was a provocation and accused NATO ...": a speech act
+            # joined to the speech, not to the clause it reports
+            speaker = [c for c in v.head.head.children if c.dep_ in SUBJ_DEPS]
+            keys, rule = _keys(self.idx, speaker), "speaker"
+            if keys:
+                return keys, rule
         if not keys and trig is not None and trig.type == "ASSAULT":
             # "a roadside bombing killed ...", "were killed in a car bombing": perpetrator unknown
             cands = list(subj) + [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "by")

@@ -1969,3 +1969,17 @@ def test_an_agency_dateline_without_a_dash_and_maoist_cadres(nlp):
     assert not {"Raipur", "PTI"} & {a.name for a in res.actors}
     _, got = _events(nlp, "The Maoists opened fire on the security personnel.")
     assert [(t, s, g) for t, s, g, _ in got] == [("ASSAULT", {"Maoists"}, {"security personnel"})]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dmitry Peskov said the summit was a provocation and accused NATO of escalating "
+         "tensions.", ("ACCUSE", {"Dmitry Peskov"}, {"North Atlantic Treaty Organization"})),
+        ("Mark Rutte said the allies stood with Ukraine.", ("SUPPORT", {"allies"}, {"Ukraine"})),
+        ("Kenya disputed the findings of Ethiopia.", ("REJECT", {"Kenya"}, {"Ethiopia"})),
+    ],
+)  # fmt: skip
+def test_a_speakers_second_act_and_more_verbs(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
