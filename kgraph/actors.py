@@ -118,7 +118,8 @@ NAMED_FAMILIES = {
 HEAD_FAMILIES = {"president", "premier", "monarch"}
 #: Role families whose described members are distinct actors ("unidentified gunmen",
 #: "jihadist groups"), and the determiners that point back to one of them.
-DESCRIBED_FAMILIES = {"rebels", "gangs", "protesters", "civilians", "refugees", "prisoners"}
+DESCRIBED_FAMILIES = {"rebels", "gangs", "protesters", "civilians", "refugees", "prisoners",
+                      "ministry"}  # fmt: skip
 _BACK = {"the", "these", "those"}
 #: Plural nouns that, after "both" or "the two", name the last two parties of these kinds.
 _PARTIES = {"country", "government", "armed_group", "military", "organisation", "group"}
@@ -749,8 +750,8 @@ NOT_PEOPLE = LOCALITY_NOUNS | {"month", "holiday", "festival", "relations", "tie
 MILITARY_ANAPHOR_SENTENCES = 3
 #: Words before a military noun that do not say whose it is ("government troops", "the
 #: air force", "security forces").
-SERVICE_WORDS = {"air", "security", "government", "ground", "naval", "army", "military",
-                 "special", "regular"}  # fmt: skip
+SERVICE_WORDS = {"air", "security", "ground", "naval", "army", "military", "special",
+                 "regular"}  # fmt: skip
 #: Role families that a country sends: "officials from Egypt" are Egypt's.
 SENT_FAMILIES = {"delegation", "officials", "diplomat", "leader"}
 #: Nouns of what a government sends or does from its capital ("offers of talks from Seoul").
@@ -1318,6 +1319,7 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             and family == "military"
             and all(t.lower_ in SERVICE_WORDS for t in doc[start : tok.i])
             and not any(c.dep_ == "poss" for c in tok.children)  # "their forces"
+            and not (tok.lower_ == "force" and start == tok.i)  # "the force": KFOR, a task force
         ):
             # "the army said ... troops backed by air force jets": a bare military noun is
             # the army named last, a few sentences back ("troops" in a story of two armies
@@ -1535,8 +1537,6 @@ def _pobjs_of(tok, preps) -> list:
 def _a_pair(tok) -> bool:
     """'both leaders', 'the two sides' (not 'two nuns': a number alone counts new people)."""
     kids = [c.lower_ for c in tok.children]
-    if "all" in kids and tok.lemma_.lower() in ("side", "party"):
-        return True  # "called on all parties": the two at war, as far as the story goes
     return "both" in kids or ("two" in kids and ("the" in kids or "these" in kids))
 
 

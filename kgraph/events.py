@@ -1644,7 +1644,11 @@ class _Reader:
             if not verdict or entry is None or entry.type not in MATERIAL_TYPES:
                 continue
             src = _keys(self.idx, [c for c in sv.children if c.dep_ in SUBJ_DEPS])
-            tgt = [k for k in _keys(self.idx, act) if k not in src]
+            # the act's doer: "Russia's attack", "the Israeli strikes", "the arrest by police";
+            # not "the arrest of the vice president", who suffered it
+            doers = [c for c in act[0].children if c.dep_ in ("poss", "amod", "compound")]
+            doers += _prep_objects(act[0], {"by"})
+            tgt = [k for k in _keys(self.idx, doers, depth=0) if k not in src]
             if not tgt:
                 tgt = self._antecedent(act[0], entry.type, src, told=True)
             if src and tgt:
