@@ -1579,14 +1579,12 @@ class _Reader:
         """'X said (that) Y must/should do Z' -> X demands of Y (REQUEST, CAMEO 10); and the
         verdicts said on acts (:meth:`_verdict`)."""
         req = self.lex.verbs.get("demand")
-        if req is None:
-            return
         for i in token_indices(self.doc, ("VERB",)):
             sv = self.doc[i]
             if sv.lemma_ not in SAY_VERBS:
                 continue
             self._verdict(sv)
-            for comp in sv.children:
+            for comp in sv.children if req is not None else ():
                 if comp.dep_ != "ccomp" or not any(
                     c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in comp.children
                 ):
