@@ -627,7 +627,7 @@ def _add_localities(idx: ActorIndex, doc) -> None:
             for c in tok.lefts
             if c.dep_ in ("compound", "amod", "nmod")
             and c.text[:1].isupper()
-            and c.i > doc[c.i].sent.start  # not a capital that starts the sentence
+            and c.i > c.sent.start  # not a capital that starts the sentence
             and c.text not in idx.lex.surface  # "an Israeli village": a demonym
         ]
         if len(names) != 1 or names[0].i in idx.token or names[0].i < idx.body:
@@ -743,8 +743,8 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
 #: Nouns a nationality or group word describes without naming a people ("this Siberian
 #: city", "the Moslem holy month", "Franco-German relations").
 NOT_PEOPLE = LOCALITY_NOUNS | {"month", "holiday", "festival", "relations", "ties", "talks",
-                               "land", "state", "property", "sector", "area", "territory",
-                               "quarter", "calendar", "language"}  # fmt: skip
+                               "land", "property", "sector", "territory", "quarter",
+                               "calendar", "language"}  # fmt: skip
 
 #: How many sentences back a bare "the troops" looks for the army it stands for.
 MILITARY_ANAPHOR_SENTENCES = 3

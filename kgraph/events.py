@@ -173,16 +173,8 @@ DENIED_BY = {"deny", "refute"}
 ACCUSATIONS = {"claim", "accusation", "allegation", "charge", "report", "suggestion"}
 #: Nouns that point back to an act without saying what it was ("condemned the move").
 BREACHES = {"violation", "breach", "provocation", "incursion", "aggression"}
-ACT_NOUNS = {
-    "move",
-    "decision",
-    "step",
-    "action",
-    "measure",
-    "launch",
-    "test",
-    "incident",
-} | BREACHES
+ACT_NOUNS = {"move", "decision", "step", "action", "measure", "launch", "test",
+             "incident"} | BREACHES  # fmt: skip
 MATERIAL_TYPES = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "RETREAT"}
 #: Who makes a visit when they travel somewhere ("Rubio will travel to Kigali").
 VISITORS = {"person", "government", "country", "organisation"}
@@ -422,15 +414,18 @@ def _subject(v, depth: int = 3):
             # second infinitive; it joins the verb that governs the infinitive
             subj, rule = _subject(v.head.head, depth - 1)
             return subj, (rule + "-inherited") if subj else ""
-        if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        if (
+            v.dep_ == "advcl"
+            and v.head.lemma_ in ("call", "prevail")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        ):
             # "called on all parties to show restraint" (the infinitive hung as a purpose)
-            objs = [p for p in _prep_objects(v.head, {"on", "upon"}) if p.i < v.i]
-            if objs and v.head.lemma_ in ("call", "prevail"):
+            objs = _called_on(v)
+            if objs:
                 return objs, "object-control"
         if v.dep_ == "xcomp":  # object control: "urged Syria to withdraw" -> Syria withdraws
             objs = [c for c in v.head.children if c.dep_ in ("dobj", "dative") and c.i < v.i]
-            # "called on Arabs to unite and mobilize": the one called on acts
-            objs = objs or [p for p in _prep_objects(v.head, {"on", "upon"}) if p.i < v.i]
+            objs = objs or _called_on(v)
             if objs:
                 return objs, "object-control"
             # raising: "Turkey is expected to host talks", "Israel was forced to withdraw"
@@ -476,6 +471,11 @@ def _subject(v, depth: int = 3):
             return [], ""
         return [doc_noun], "participle"  # "Israeli jets bombing Gaza"
     return [], ""
+
+
+def _called_on(v) -> list:
+    """Who the verb governing the infinitive ``v`` calls on: "called on Arabs to unite"."""
+    return [p for p in _prep_objects(v.head, {"on", "upon"}) if p.i < v.i]
 
 
 def _covers(c, v) -> bool:
@@ -1231,7 +1231,7 @@ class _Reader:
             if v.i in self.consumed:  # taken over while reading an outer verb
                 continue
             if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in v.children):
-                continue  # "Israel must withdraw" is an obligation (see read_demands), not an event
+                continue  # "Israel must withdraw" is an obligation (see read_statements), not an event
             if _question(v):
                 continue  # "asked him whether he agreed": a question, not a request
             if trig.type == "REQUEST" and any(
@@ -1342,7 +1342,7 @@ class _Reader:
             if self._merge_into_head(v, trig, src, tgt):
                 continue  # "attacked a camp, killing 30 soldiers": one attack
             self.emit(v, trig, toks, how, src, tgt, srule, trule)
-        self.read_demands()  # and verdicts
+        self.read_statements()
         self.read_absolute()
         self.read_nominal()
         self.read_under_attack()
@@ -1575,7 +1575,7 @@ class _Reader:
                         ]
         return out
 
-    def read_demands(self) -> None:
+    def read_statements(self) -> None:
         """'X said (that) Y must/should do Z' -> X demands of Y (REQUEST, CAMEO 10); and the
         verdicts said on acts (:meth:`_verdict`)."""
         req = self.lex.verbs.get("demand")
