@@ -259,7 +259,7 @@ class ActorIndex:
     order: list[tuple[int, str]] = field(default_factory=list)  # (token index, key) by position
     absorbed: set[int] = field(default_factory=set)  # tokens of a person's title
     demonyms: set[int] = field(default_factory=set)  # tokens of nationality words
-    body: int = 0  # the first token after the dateline
+    dateline: range = range(0)  # its tokens
 
     # ------------------------------------------------------------------ building
     def add(self, key: str, start: int, end: int, how: str, *, head: int | None = None,
@@ -420,14 +420,33 @@ class ActorIndex:
         window = {k for s, k in self.order
                   if sent.start <= s < tok.i and ok(self.clusters[k]) and k not in own}  # fmt: skip
         if len(window) != 1 and sent.start > 0:
-            prev_start = self.doc[sent.start - 1].sent.start
+            prev = self.doc[sent.start - 1].sent
             window = {k for s, k in self.order
-                      if prev_start <= s < tok.i and ok(self.clusters[k]) and k not in own}  # fmt: skip
+                      if prev.start <= s < tok.i and ok(self.clusters[k]) and k not in own}  # fmt: skip
+            if len(window) > 1 and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+                window = self._subject_of(prev, window, tok, ok)
         if len(window) != 1:
             return None
         key = window.pop()
         self.add(key, tok.i, tok.i + 1, "pronoun", name=self.clusters[key].name, type="person")
         return key
+
+    def _subject_of(self, prev, window: set[str], tok, ok) -> set[str]:
+        """'James Swan, the envoy of the Secretary-General, said ... He urged': the subject
+        of the sentence before, when every other candidate is named inside that subject."""
+        subj = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subj) != 1:
+            return window
+        lo, hi = subj[0].left_edge.i, subj[0].right_edge.i
+        keys = [k for k in self.actors_of(subj[0], depth=0) if ok(self.clusters[k])]
+        if len(keys) != 1 or keys[0] not in window:
+            return window
+        others = [
+            s for s, k in self.order if k in window and k != keys[0] and prev.start <= s < tok.i
+        ]
+        if all(lo <= s <= hi for s in others):
+            return {keys[0]}
+        return window
 
     def resolve_anaphor(self, tok, types: set[str]) -> str | None:
         """'the group' / 'the country' -> the last actor of that kind before it."""
@@ -531,11 +550,10 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     spans = _named_spans(doc, lex, matcher)
     # the dateline ("NAIROBI, Kenya (Reuters) -") says where the story was filed and by whom:
     # its names are not actors, and the parser runs it into the first subject
-    dl = DATELINE.match(doc.text[:200]) or AGENCY_DATELINE.match(doc.text[:200])
-    head = 0 if dl is None else next((t.i for t in doc if t.idx >= dl.end()), len(doc))
-    spans = [sp for sp in spans if sp[0] >= head]
-    taken: set[int] = set(range(head))
-    idx.body = head
+    start, end = _dateline(doc)
+    spans = [sp for sp in spans if not start <= sp[0] < end]
+    taken: set[int] = set(range(start, end))
+    idx.dateline = range(start, end)
     for start, end, _, _ in spans:
         taken.update(range(start, end))
 
@@ -630,7 +648,7 @@ def _add_localities(idx: ActorIndex, doc) -> None:
             and c.i > c.sent.start  # not a capital that starts the sentence
             and c.text not in idx.lex.surface  # "an Israeli village": a demonym
         ]
-        if len(names) != 1 or names[0].i in idx.token or names[0].i < idx.body:
+        if len(names) != 1 or names[0].i in idx.token or names[0].i in idx.dateline:
             continue
         start = names[0].left_edge.i
         if any(not doc[j].text[:1].isupper() or j in idx.token for j in range(start, tok.i)):
@@ -655,6 +673,26 @@ def _add_appositions(idx: ActorIndex, doc) -> None:
                 idx.add(cl.key, s, e, "apposition", head=c.i, name=cl.name, type=cl.type)
 
 
+def _dateline(doc) -> tuple[int, int]:
+    """The tokens (start, end) of the story's dateline, at the start of the text or of the
+    line after a headline; (0, 0) when there is none.
+
+    A headline is a first line with no full stop at its end.
+    """
+    text = doc.text
+    at = [0]
+    first = text.lstrip().split("\n", 1)
+    if len(first) == 2 and first[0].strip() and first[0].rstrip()[-1:] not in ".!?\"'”":
+        at.append(len(text) - len(first[1].lstrip()))
+    for pos in at:
+        dl = DATELINE.match(text, pos, pos + 200) or AGENCY_DATELINE.match(text, pos, pos + 200)
+        if dl is not None:
+            start = next((t.i for t in doc if t.idx >= dl.start()), len(doc))
+            end = next((t.i for t in doc if t.idx >= dl.end()), len(doc))
+            return start, end
+    return 0, 0
+
+
 def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple | None]]:
     """Gazetteer matches and NER entities, longest first, without overlaps."""
     cands: list[tuple[int, int, str, tuple | None]] = []
@@ -663,7 +701,8 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
     for match_id, s, e in matcher(doc):
         text = doc[s:e].text
         if match_id == cap:
-            if all(t.pos_ == "PROPN" and not t.ent_type_ for t in doc[s:e]):
+            # (not "Kyiv" in "Kyiv overnight", tagged TIME as a whole)
+            if all(t.pos_ == "PROPN" and t.ent_type_ in ("", "TIME", "DATE") for t in doc[s:e]):
                 capitals.append((s, e, "GPE", None))
             continue
         hit = lex.surface.get(text)
@@ -1234,7 +1273,7 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
         for c in tok.lefts:
             if c.dep_ in ("det", "predet", "punct", "cc", "nummod", "quantmod", "poss", "prep"):
                 continue
-            if c.i < idx.body:
+            if c.i in idx.dateline:
                 continue  # the dateline, hung by the parser on the first noun
             if any(t.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for t in c.subtree):
                 continue  # a clause the parser hung on the noun is not part of its name

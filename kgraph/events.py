@@ -329,6 +329,19 @@ def _prep_objects(tok, preps) -> list:
 _WITH = frozenset({"with"})
 
 
+def _sums_up(n) -> bool:
+    """``n`` is a noun after a comma that sums up the clause before it: "Hamas freed three
+    hostages, a move welcomed by Egypt", "..., an attack the UN condemned"."""
+    return (
+        n.pos_ == "NOUN"
+        and n.dep_ in ("appos", "npadvmod", "dobj", "attr", "conj")
+        and n.left_edge.i > 0
+        and n.doc[n.left_edge.i - 1].lower_ == ","
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in n.lefts)
+        and n.head.i < n.i
+    )
+
+
 def _absolute(p) -> bool:
     """``p`` heads an absolute clause after "with": "..., with Qatar and Turkey mediating"
     (the parser makes the participle a noun and its subject a modifier)."""
@@ -398,6 +411,11 @@ def _subject(v, depth: int = 3):
     agent = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agent:
         return agent, "passive-agent"
+    for c in v.children:  # "Modi, addressing a rally, vowed ...": the subject hung on the
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < v.i and c.doc[c.i - 1].text == ",":
+            subj = [g for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+            if subj:  # participle between the subject and its verb
+                return subj, "subject"
     if depth and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         if v.dep_ == "conj" and any(c.dep_ in PASSIVE_SUBJ_DEPS for c in v.head.children):
             if v.tag_ == "VBN":  # "was arrested and charged": passive too, no doer
@@ -687,6 +705,7 @@ class _Reader:
             c
             for c in v.children
             if c.dep_ in OBJ_DEPS
+            and not _sums_up(c)  # "released three hostages, a move welcomed by Egypt"
             and (
                 not any(
                     g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her", "our")
@@ -711,7 +730,11 @@ class _Reader:
             and all(k.startswith("role::") for k in keys)
             and (
                 trig.type in ("MOBILIZE", "AID", "RETREAT")
-                or all(k == "role::military" for k in keys)
+                # not "killed 12 soldiers in Middle Shabelle": the soldiers are the harmed
+                or (
+                    all(k == "role::military" for k in keys)
+                    and trig.type not in ("ASSAULT", "COERCE")
+                )
             )
         ):
             # "deploy peacekeepers in Iraq", "withdraw workers from Iraq": unaffiliated forces
@@ -785,6 +808,13 @@ class _Reader:
                 and comp.dep_ == "ccomp"
             ):  # "demanded that X resign", "allowed X to run" (parsed as a clause)
                 keys = self._keys([c for c in comp.children if c.dep_ in SUBJ_DEPS])
+                if (
+                    trig.type == "THREATEN"
+                    and self.trigger(comp) is None
+                    and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)
+                    and not self._keys([c for c in comp.children if c.dep_ in SUBJ_DEPS], 0)
+                ):
+                    keys = []  # "warned that the aid plan for Somalia was underfunded": a fact
                 own = {self._state(k) for k in self.exclude} - {None}
                 if (
                     keys
@@ -1007,11 +1037,12 @@ class _Reader:
         return self.idx.add(f"unknown:{name}", start, t.i + 1, "unnamed-doer", head=t.i,
                             name=name, type=typ, sector=sector)  # fmt: skip
 
-    def _antecedent(self, t, etype, src, told: bool = False) -> list[str]:
+    def _antecedent(self, t, etype, src, told: bool = False, summary: bool = False) -> list[str]:
         """The doers of the last ``etype`` event (a type, or a set of types) told before
         token ``t`` ("the attack", "the move"; with ``told``, "the attack on the base" too:
-        a verdict is passed on an act already told)."""
-        if not any(d.lower_ in ANAPHORIC_DETS for d in t.lefts if d.dep_ == "det"):
+        a verdict is passed on an act already told; with ``summary``, "a move" summing up
+        the clause before)."""
+        if not summary and not any(d.lower_ in ANAPHORIC_DETS for d in t.lefts if d.dep_ == "det"):
             return []
         if not told and any(
             c.dep_ == "prep"
@@ -1278,7 +1309,7 @@ class _Reader:
                         ]
                         tgt, trule = (named, "subject-noun-prep") if named else (tgt, trule)
                         break
-            if not tgt and trig.type in ("ACCUSE", "PROTEST", "REJECT"):
+            if not tgt and trig.type in ("ACCUSE", "PROTEST", "REJECT", "SUPPORT"):
                 # "Zelenskyy condemned the strikes", "Peskov dismissed the sanctions":
                 # whoever made the act told before
                 tgt = self._attack_antecedent(v, src)
@@ -1460,13 +1491,16 @@ class _Reader:
 
     def _attack_antecedent(self, v, src) -> list[str]:
         """The attacker of the last attack told before, when ``v`` condemns "the attack" (a
-        definite attack noun that names no actor of its own)."""
+        definite attack noun that names no actor of its own), or when ``v`` qualifies a
+        noun that sums up the clause before ("..., an attack condemned by the UN", "..., a
+        move Egypt welcomed")."""
         objs = [c for c in v.children if c.dep_ == "dobj"]
         objs += _prep_objects(v, {"against", "over"})
-        for o in objs:
-            if (
-                o.lemma_.lower() in ACT_NOUNS
-                and not _keys(self.idx, [o], depth=0)
+        summary = v.head if v.dep_ in ("acl", "relcl") and _sums_up(v.head) else None
+        for o in [summary] if summary is not None else objs:
+            if o.lemma_.lower() in ACT_NOUNS and (
+                o is summary
+                or not _keys(self.idx, [o], depth=0)
                 and all(  # not "the decision to"; "this violation of Afghanistan's airspace"
                     c.dep_ in ("det", "amod")
                     or (c.dep_ == "prep" and c.lower_ == "of" and o.lemma_.lower() in BREACHES)
@@ -1474,15 +1508,15 @@ class _Reader:
                 )
             ):
                 # "condemned the move": the last material act told before
-                return self._antecedent(o, MATERIAL_TYPES, src)
+                return self._antecedent(o, MATERIAL_TYPES, src, summary=o is summary)
             entry = self._noun_entry(o)
             if (
                 entry is None
                 or entry.type not in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE")
-                or _keys(self.idx, [o])
+                or _keys(self.idx, [o], depth=0 if o is summary else 2)
             ):
                 continue
-            return self._antecedent(o, entry.type, src)
+            return self._antecedent(o, entry.type, src, summary=o is summary)
         return []
 
     def _head_event(self, v):

@@ -2008,3 +2008,49 @@ def test_two_ministries_are_two_actors(nlp):
         "The interior ministry denied the claim. Israel bombed the defence ministry in Damascus.",
     )
     assert {"interior ministry", "defence ministry"} <= {a.name for a in res.actors}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a noun after a comma that sums up the clause before: its doer is the target
+        ("Hamas released three hostages, a move welcomed by Egypt.",
+         ("SUPPORT", {"Egypt"}, {"Hamas"})),
+        ("Israel struck a school in Gaza, an attack condemned by the United Nations.",
+         ("ACCUSE", {"United Nations"}, {"Israel"})),
+        ("Washington imposed new sanctions on Caracas, a decision that Maduro denounced.",
+         ("ACCUSE", {"Nicolas Maduro"}, {"United States"})),
+        # "Kyiv overnight" is tagged TIME as a whole
+        ("Russia fired missiles at Kyiv overnight.", ("ASSAULT", {"Russia"}, {"Kyiv"})),
+        # a vow to harm is a threat
+        ("Narendra Modi vowed to punish the terrorists.",
+         ("THREATEN", {"Narendra Modi"}, {"terrorists"})),
+        ("President Hassan Sheikh Mohamud vowed to defeat al-Shabaab.",
+         ("THREATEN", {"Mohamud"}, {"al-Shabaab"})),
+        # a participle between the subject and its verb
+        ("Prime Minister Narendra Modi, addressing a rally on Thursday, vowed to punish "
+         "Pakistan.", ("THREATEN", {"Narendra Modi"}, {"Pakistan"})),
+        # "he" and "it": the subject before, when the other candidates are inside it
+        ("James Swan, the Special Representative of the Secretary-General, said he was "
+         "troubled. He urged al-Shabaab to stop attacks.",
+         ("REQUEST", {"James Swan"}, {"al-Shabaab"})),
+        ("Pakistan's National Security Committee met on Thursday. It also ordered Indian "
+         "diplomats to leave.", ("REQUEST", {"National Security Committee"}, {"India"})),
+        ("The militants killed village elders.", ("ASSAULT", {"militants"}, {"village elders"})),
+        ("Islamabad suspended trade with India and shut its airspace to Indian airlines.",
+         ("SANCTION", {"Pakistan"}, {"India"})),
+        ("Iran warned that Israel would pay a heavy price.", ("THREATEN", {"Iran"}, {"Israel"})),
+    ],
+)  # fmt: skip
+def test_summing_up_nouns_vows_and_subjects_before(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_a_summing_up_noun_is_no_target_and_a_warning_of_a_fact_no_threat(nlp):
+    _, got = _events(nlp, "Hamas released three hostages, a move welcomed by Egypt.")
+    assert not [g for t, _, g, _ in got if t == "RETREAT" and "Egypt" in g], got
+    _, got = _events(
+        nlp, "OCHA warned that the response plan for Somalia was only 12 per cent funded."
+    )
+    assert not [t for t, *_ in got if t == "THREATEN"], got
