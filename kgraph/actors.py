@@ -1654,6 +1654,48 @@ def _add_pairs(idx: ActorIndex, doc) -> None:
             idx.add(key, tok.i, tok.i + 1, "pair", name=cl.name, type=cl.type)
 
 
+def _spelled_before(idx: ActorIndex, cl: _Cluster, acr: str) -> str | None:
+    """The actor named just before the acronym's first use in brackets, when the acronym
+    spells it: "The Resistance Front (TRF)", "United States Africa Command (AFRICOM)"."""
+    doc = idx.doc
+    first = min(cl.mentions.values(), key=lambda m: m.start)
+    i = next((t.i for t in doc if t.idx == first.start), None)
+    if i is None or i < 2 or doc[i - 1].text != "(" or i + 1 >= len(doc) or doc[i + 1].text != ")":
+        return None
+    keys = idx.head.get(i - 2) or ([idx.token[i - 2]] if i - 2 in idx.token else [])
+    if len(keys) != 1 or keys[0] == cl.key:
+        return None
+    named = [m for m in idx.clusters[keys[0]].mentions.values() if m.end <= doc[i - 1].idx]
+    if not named:
+        return None
+    start = max(named, key=lambda m: m.end).start
+    text = doc.text[start : doc[i - 1].idx]
+    before = doc.text[max(0, start - 4) : start]
+    if before.lower() == "the ":  # "The Resistance Front (TRF)"
+        text = before + text
+    return keys[0] if _spells(acr, text) else None
+
+
+def _spells(acr: str, name: str) -> bool:
+    """``acr`` is made of letters of ``name`` in order, from a word's first letter on.
+
+    >>> _spells("AFRICOM", "United States Africa Command"), _spells("AUSSOM", "Somalia")
+    (True, False)
+    """
+    words = name.split()
+    low = acr.lower()
+    for w, word in enumerate(words):
+        if word[:1].lower() != low[:1]:
+            continue
+        rest, j = " ".join(words[w:]).lower(), 0
+        for ch in rest:
+            if j < len(low) and ch == low[j]:
+                j += 1
+        if j == len(low):
+            return True
+    return False
+
+
 def _merge_acronyms(idx: ActorIndex) -> None:
     """'IDF' = 'Israel Defense Forces' when the initials match; 'MBS' = 'Mohammed bin
     Salman' and 'AMLO' = 'Andrés Manuel López Obrador' (a person: every word, 3+ letters)."""
@@ -1671,8 +1713,11 @@ def _merge_acronyms(idx: ActorIndex) -> None:
         if cl is None or not key.startswith(("ent:", "per:")) or " " in cl.name:
             continue
         acr = cl.name.replace(".", "")
-        target = by_initials.get(acr)
-        if acr.isupper() and 2 <= len(acr) <= 6 and target and target != key:
+        if not acr.isupper() or not 2 <= len(acr) <= 8:
+            continue
+        target = by_initials.get(acr) if len(acr) <= 6 else None
+        target = target or _spelled_before(idx, cl, acr)
+        if target and target != key:
             tcl = idx.clusters[target]
             for pos, m in cl.mentions.items():
                 tcl.mentions.setdefault(pos, Mention(m.text, m.start, m.end, m.sentence, "acronym"))

@@ -7,6 +7,8 @@ publication date (news reports the past); the publication day itself counts.
 
 >>> resolve_date("Thursday", "2021-05-21").value   # 2021-05-21 was a Friday
 '2021-05-20'
+>>> resolve_date("decades", "2021-05-21") is None
+True
 >>> resolve_date("May 2021", None).granularity
 'month'
 """
@@ -26,7 +28,10 @@ MONTHS = {m: i for i, m in enumerate(
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_M = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_M = (  # a month's name or its abbreviation, not "decades" or "marches"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?"
+)
 
 
 def _anchor(doc_date: str | None) -> dt.date | None:
@@ -38,8 +43,22 @@ def _anchor(doc_date: str | None) -> dt.date | None:
         return None
 
 
-def _closest_year(month: int, day: int | None, ref: dt.date) -> int:
-    """The year that puts month/day nearest to (and preferably before) the reference."""
+def _closest_year(month: int, day: int | None, ref: dt.date, tense: str = "") -> int:
+    """The year that puts month/day nearest to (and preferably before) the reference; with
+    ``tense`` "past", the last such date on or before it ("seized Goma in January", told in
+    November, is this January); with "future", the next one on or after it.
+
+    >>> [_closest_year(1, None, dt.date(2025, 11, 16), t) for t in ("", "past", "future")]
+    [2026, 2025, 2026]
+    """
+    if tense in ("past", "future"):
+        for y in (ref.year, ref.year - 1) if tense == "past" else (ref.year, ref.year + 1):
+            try:
+                d = dt.date(y, month, day or 1)
+            except ValueError:
+                continue
+            if (d <= ref) if tense == "past" else (d >= ref.replace(day=1)):
+                return y
     best = ref.year
     for y in (ref.year - 1, ref.year, ref.year + 1):
         try:
@@ -52,9 +71,11 @@ def _closest_year(month: int, day: int | None, ref: dt.date) -> int:
 
 
 def resolve_date(
-    text: str, doc_date: str | None, start: int = -1, end: int = -1
+    text: str, doc_date: str | None, start: int = -1, end: int = -1, tense: str = ""
 ) -> DateValue | None:
-    """Resolve a date expression; None if it is relative and no anchor is known."""
+    """Resolve a date expression; None if it is relative and no anchor is known. A month or
+    day with no year is put before the document's date when ``tense`` is "past", after it
+    when "future", else nearest to it."""
     t = text.lower().strip()
     for _ in range(3):  # "in early 2024", "by the end of" stays unread
         t = re.sub(r"^(on|in|since|by|the|early|late|earlier|later)\s+|^mid-?\s*", "", t)
@@ -84,7 +105,7 @@ def resolve_date(
             )
         if year is None and ref is None:
             return None
-        y = int(year) if year else _closest_year(mon, day, ref)
+        y = int(year) if year else _closest_year(mon, day, ref, tense)
         try:
             return out(dt.date(y, mon, day), "day")
         except ValueError:
@@ -116,7 +137,7 @@ def resolve_date(
     m = re.fullmatch(_M, t)
     if m:
         mon = MONTHS[m.group(1)[:3]]
-        return out(dt.date(_closest_year(mon, None, ref), mon, 1), "month")
+        return out(dt.date(_closest_year(mon, None, ref, tense), mon, 1), "month")
     m = re.fullmatch(r"(a|an|one|two|three|four|five|six|seven|\d+) days? ago", t)
     if m:  # "two days ago"
         n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -329,6 +329,21 @@ def _prep_objects(tok, preps) -> list:
 _WITH = frozenset({"with"})
 
 
+def _tense(v) -> str:
+    """ "past" ("seized", "has seized", "since"), "future" ("will meet") or "" for the
+    verb of an event, to put a month with no year before or after the story's date."""
+    auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if (
+        auxes & (FUTURE_AUX | {"would"})
+        or v.tag_ in ("VB", "VBG")
+        and not auxes & {"has", "have", "had"}
+    ):
+        return "future" if auxes & (FUTURE_AUX | {"would"}) else ""
+    if v.tag_ in ("VBD", "VBN") or auxes & {"has", "have", "had", "was", "were"}:
+        return "past"
+    return ""
+
+
 def _sums_up(n) -> bool:
     """``n`` is a noun after a comma that sums up the clause before it: "Hamas freed three
     hostages, a move welcomed by Egypt", "..., an attack the UN condemned"."""
@@ -1207,7 +1222,12 @@ class _Reader:
                     and root.head.lemma_.lower() not in TIME_NOUNS
                 ):
                     continue  # "after the 2021 coup", "a 1951 treaty": that thing's time
-                value = resolve_date(ent.text, self.doc_date, ent.start_char, ent.end_char)
+                gov = root  # the verb the date belongs to: "accepted an invitation to
+                while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:  # visit in May"
+                    gov = gov.head
+                value = resolve_date(
+                    ent.text, self.doc_date, ent.start_char, ent.end_char, _tense(gov)
+                )
                 if value is not None:
                     return value
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:

@@ -2054,3 +2054,42 @@ def test_a_summing_up_noun_is_no_target_and_a_warning_of_a_fact_no_threat(nlp):
         nlp, "OCHA warned that the response plan for Somalia was only 12 per cent funded."
     )
     assert not [t for t, *_ in got if t == "THREATEN"], got
+
+
+def test_a_month_with_no_year_follows_the_tense(nlp):
+    from kgraph.extract import extract_text
+
+    def dates(text):
+        return [
+            e.date and e.date.value for e in extract_text(text, nlp=nlp, date="2025-11-16").events
+        ]
+
+    assert dates("The M23 seized Goma from the army in January.") == ["2025-01"]
+    assert dates("Macron will meet Trump in January.") == ["2026-01"]
+    # the date of the visit, not of the acceptance
+    assert dates("Prabowo accepted an invitation from Xi to visit China in May.")[0] == "2026-05"
+    assert dates(
+        "Pakistan urged Afghanistan to act, saying refugees had lived there for decades."
+    ) == [None]
+
+
+def test_an_acronym_in_brackets_that_spells_the_name_before_it(nlp):
+    res, got = _events(
+        nlp,
+        "The United States Africa Command (AFRICOM) said it struck al-Shabaab. The Resistance "
+        "Front (TRF) claimed the attack. AFRICOM said TRF fighters fled.",
+    )
+    names = {a.name: {m.text for m in a.mentions} for a in res.actors}
+    assert "AFRICOM" in names["United States Africa Command"], names
+    assert "TRF" in names["Resistance Front"], names
+
+
+def test_a_dateline_after_a_headline(nlp):
+    res, got = _events(
+        nlp,
+        "Al-Shabaab kills 12 soldiers in Middle Shabelle\n"
+        "MOGADISHU, 21 May 2025 – The UN envoy condemned al-Shabaab on Wednesday.",
+    )
+    assert "MOGADISHU" not in {a.name for a in res.actors}
+    assert ("ACCUSE", {"United Nations"}, {"al-Shabaab"}) in [(t, s, g) for t, s, g, _ in got]
+    assert ("ASSAULT", {"al-Shabaab"}, {"soldiers"}) in [(t, s, g) for t, s, g, _ in got]
