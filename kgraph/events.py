@@ -146,6 +146,8 @@ IRREGULAR_FORMS = {
 }  # fmt: skip
 #: Prepositions before a gerund whose doer is the subject of the governing verb.
 PCOMP_PREPS = {"in", "by", "after", "before", "while", "through", "upon", "on"}
+#: Verbs whose "of"/"for" gerund says what the accused did ("accused X of shelling Y").
+CHARGING_VERBS = {"accuse", "blame", "charge", "convict", "condemn", "criticize", "criticise"}
 #: Verbs that are events only with an object ("returned the bodies"), travel without one.
 MOTION_VERBS = {"return"}
 #: Harm done by someone a passive does not name, and what to call them (by verb lemma).
@@ -207,6 +209,8 @@ TAKING_VERBS = {"capture", "recapture", "retake", "seize", "take"}
 #: ("condemned the attack on its embassy in Kabul" does not target Kabul). Requests keep
 #: theirs: "sought refuge in Germany" asks Germany.
 VERBAL_TYPES = {"CONSULT", "SUPPORT", "AID", "ACCUSE"}
+#: Verbs whose object is a topic, never a party ("discussed the withdrawal of troops").
+TOPIC_VERBS = {"discuss", "debate", "review", "examine", "study"}
 #: Promises that become threats when what is promised is force: "vowed to attack".
 VOW_VERBS = {"vow", "pledge", "promise", "swear"}
 #: Verbs whose complement is planned, not yet done: "plans to visit".
@@ -344,6 +348,10 @@ def _tense(v) -> str:
     return ""
 
 
+def _counted(t) -> bool:
+    return any(c.dep_ == "nummod" for c in t.children)
+
+
 def _sums_up(n) -> bool:
     """``n`` is a noun after a comma that sums up the clause before it: "Hamas freed three
     hostages, a move welcomed by Egypt", "..., an attack the UN condemned"."""
@@ -468,6 +476,11 @@ def _subject(v, depth: int = 3):
         subj, rule = _subject(v.head, depth - 1)
         return subj, (rule + "-inherited") if subj else ""
     gov = v.head.head
+    if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and gov.lemma_ in CHARGING_VERBS:
+        # "accused the M23 of killing civilians": the accused is said to do it
+        objs = [c for c in gov.children if c.dep_ == "dobj"]
+        if objs:
+            return objs, "accused-object"
     if depth and v.dep_ == "pcomp" and v.head.lower_ in PCOMP_PREPS and gov.pos_ in ("VERB", "AUX"):
         # "led nine members in calling on Rubio", "angered China by meeting the Dalai Lama";
         # not "accused X of providing" (X does it) nor "without returning" (not done)
@@ -545,6 +558,23 @@ class _Reader:
         self.agreements: dict[str, list[str]] = {}  # "ceasefire" -> parties
         self._ents: dict[int, object] | None = None  # first token -> entity (doc.ents is
         # rebuilt on every access: looking it up per event was quadratic in long documents)
+        self._speakers: dict[int, list] = {}  # sentence start -> its trailing speakers
+
+    def speakers(self, sent) -> list:
+        """'..., killing 18 people, residents and local officials said.': the parser hangs
+        the speakers of a closing say-verb with no subject on the last object, as conjuncts."""
+        if sent.start in self._speakers:
+            return self._speakers[sent.start]
+        out: list = []
+        root = sent.root
+        if root.lemma_ in SAY_VERBS and not any(c.dep_ in SUBJ_DEPS for c in root.children):
+            comma = max((t.i for t in sent if t.text == "," and t.i < root.i), default=None)
+            span = range(comma + 1, root.i) if comma is not None else range(0)
+            heads = [self.doc[i] for i in span if self.doc[i].head.i not in span]
+            if heads and all(h.dep_ == "conj" and h.pos_ in ("NOUN", "PROPN") for h in heads):
+                out = heads
+        self._speakers[sent.start] = out
+        return out
 
     # ---------------------------------------------------------------- triggers
     def trigger(self, tok) -> tuple[Trigger, list, str] | None:
@@ -605,8 +635,11 @@ class _Reader:
             if (
                 lemma in SENDING_VERBS
                 and "deploy" in lex.verbs
-                and any(
-                    c.dep_ == "dobj" and _role_forces(self.idx, c, TROOPS) for c in tok.children
+                and any(  # "sent thousands of troops": through the quantity noun
+                    _role_forces(self.idx, o, TROOPS)
+                    for c in tok.children
+                    if c.dep_ == "dobj"
+                    for o in (c, *_prep_objects(c, {"of"}))
                 )
             ):
                 return lex.verbs["deploy"], [tok], "verb"  # "sent 2,500 troops to the border"
@@ -721,6 +754,7 @@ class _Reader:
             for c in v.children
             if c.dep_ in OBJ_DEPS
             and not _sums_up(c)  # "released three hostages, a move welcomed by Egypt"
+            and v.lemma_ not in TOPIC_VERBS
             and (
                 not any(
                     g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her", "our")
@@ -797,7 +831,8 @@ class _Reader:
         # "imposed restrictions on Iran"; "the talks between X and Y were hosted by Qatar"
         things = OBJ_DEPS | (PASSIVE_SUBJ_DEPS if passive else set())
         for o in [c for c in v.children if c.dep_ in things]:
-            keys = self._keys(_prep_objects(o, opreps))
+            # "discussed the withdrawal of troops" is a topic; "... cooperation with X" a party
+            keys = self._keys(_prep_objects(o, opreps if v.lemma_ not in TOPIC_VERBS else _WITH))
             # "suspended part of a military aid program for Bosnia": through the "of" noun
             for p in [] if keys else _prep_objects(o, {"of"}):
                 keys = self._keys(_prep_objects(p, opreps - {"of"}))
@@ -1162,8 +1197,20 @@ class _Reader:
         keys: list[str] = []
         sv = self._reporter_verb(v)
         said = False
+        if (
+            v.dep_ == "pcomp"
+            and v.head.head.lemma_ in CHARGING_VERBS
+            and v.head.lower_
+            in (
+                "of",
+                "for",
+            )
+        ):  # "Congo accused the M23 of killing civilians": Congo says so
+            gov = v.head.head
+            keys += _keys(self.idx, _subject(gov)[0])
+            said = True
         if sv is not None:
-            subj = [c for c in sv.children if c.dep_ in SUBJ_DEPS]
+            subj = [c for c in sv.children if c.dep_ in SUBJ_DEPS] or self.speakers(v.sent)
             said = bool(subj)
             keys += _keys(self.idx, subj)
         for t in (v, v.sent.root):  # "according to the Gaza health ministry"
@@ -1270,6 +1317,10 @@ class _Reader:
             src, srule = self.sources(v, trig)
             self.exclude = set(src)
             tgt, trule = self.targets(v, trig, noun)
+            if trig.type == "MOBILIZE":  # "sent thousands of troops": its own, not a target
+                tgt = [k for k in tgt if not k.startswith(TROOPS)]
+            if tgt and self.speakers(v.sent):  # "..., killing 18 people, residents said"
+                tgt = [k for k in tgt if k not in _keys(self.idx, self.speakers(v.sent), 0)]
             # a word of the trigger is not its target ("exchanged prisoners")
             tgt = [k for k in tgt if not any(k in self.idx.head.get(t.i, ()) for t in toks[1:])]
             tgt = [k for k in tgt if k not in src] if src else tgt
@@ -1329,6 +1380,9 @@ class _Reader:
                         ]
                         tgt, trule = (named, "subject-noun-prep") if named else (tgt, trule)
                         break
+            if not tgt and trig.type in ("ASSAULT", "COERCE"):
+                tgt = self._possessor_victim(v, src)  # "the army bombed its positions"
+                trule = "possessor-pronoun" if tgt else trule
             if not tgt and trig.type in ("ACCUSE", "PROTEST", "REJECT", "SUPPORT"):
                 # "Zelenskyy condemned the strikes", "Peskov dismissed the sanctions":
                 # whoever made the act told before
@@ -1337,7 +1391,8 @@ class _Reader:
             if (
                 not tgt
                 and len(src) == 1
-                and (trig.type not in VERBAL_TYPES or trig.mode == "visit")
+                # "signed an agreement in Doha": where a deal is signed is no party to it
+                and (trig.type not in VERBAL_TYPES | {"AGREE"} or trig.mode == "visit")
                 and not any(c.dep_ == "dobj" and c.pos_ == "NUM" for c in v.children)
             ):
                 # "imposed a curfew in Cizre": the place is the target ("wounded 57 in Sumy":
@@ -1370,6 +1425,18 @@ class _Reader:
                     and any(q.kind in COUNTED_HARM for q in self.quantities(v, trig))
                 ):
                     tgt, trule = list(head.target), "participle-inherited"
+            if not tgt and v.dep_ == "conj" and v.head.idx in self.at:
+                # "killed four gang members and arrested two others": the same people
+                head = self.events[self.at[v.head.idx]]
+                if (
+                    head.type != trig.type
+                    and set(head.source) == set(src)
+                    and any(
+                        c.dep_ == "dobj" and c.lower_ == "others" and _counted(c)
+                        for c in v.children
+                    )
+                ):
+                    tgt, trule = list(head.target), "others-inherited"
             if not tgt:  # "will halt talks unless Israel stops the raids": the condition names it
                 for c in v.children:
                     if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children):
@@ -1502,6 +1569,36 @@ class _Reader:
             ):
                 return [k for k in ev.source if k not in src], "denied-accuser"
         return [], ""
+
+    def _possessor_victim(self, v, src) -> list[str]:
+        """Whose positions were attacked, when a pronoun says it: "our positions" in a quote
+        is the speaker's; "its/their positions" the one other group in this or the sentence
+        before (the attacker's own are not attacked)."""
+        for o in (c for c in v.children if c.dep_ == "dobj"):
+            poss = [c for c in o.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+            if not poss or self._noun_entry(o) is not None:
+                continue  # "kept up its attacks": the attacks' own doer
+            if poss[0].lower_ == "our":
+                keys = [k for k in self.reporters(v)[0] if k not in src]
+                return keys if len(keys) == 1 else []
+            if poss[0].lower_ not in ("its", "their"):
+                return []
+            sent = v.sent
+            first = self.doc[sent.start - 1].sent.start if sent.start else sent.start
+            own = {self._state(k) for k in src} - {None}
+            subj = {t.i for c in v.children if c.dep_ in SUBJ_DEPS for t in c.subtree}
+            cands = {
+                k
+                for start, k in self.idx.order
+                if first <= start < poss[0].i
+                and start not in subj  # "the Iran-backed group ... its positions": not Iran
+                and k not in src
+                and not k.startswith(("role:", "unknown:"))
+                and _vote_type(self.idx.clusters[k]) not in ("person", "place", "population")
+                and not (own and self._state(k) in own)
+            }
+            return list(cands) if len(cands) == 1 else []
+        return []
 
     def _same_country(self, accused, deniers) -> bool:
         """'UNIFIL accused the Israeli army ..., a charge Israel denied': a state denies for

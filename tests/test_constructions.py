@@ -2093,3 +2093,47 @@ def test_a_dateline_after_a_headline(nlp):
     assert "MOGADISHU" not in {a.name for a in res.actors}
     assert ("ACCUSE", {"United Nations"}, {"al-Shabaab"}) in [(t, s, g) for t, s, g, _ in got]
     assert ("ASSAULT", {"al-Shabaab"}, {"soldiers"}) in [(t, s, g) for t, s, g, _ in got]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what the accused is said to have done is an event, reported by the accuser
+        ("Congo accused the M23 of killing civilians.",
+         ("ASSAULT", {"March 23 Movement"}, {"civilians"}, "reported", {"Democratic Republic of the Congo"})),
+        # a pronoun owner of what was attacked: "its positions", "our positions" in a quote
+        ("The M23 accused the Congolese army of bombing its positions with drones.",
+         ("ASSAULT", {"Congolese army"}, {"March 23 Movement"}, "reported", {"March 23 Movement"})),
+        ("The rebels attacked our positions at dawn, the army said.",
+         ("ASSAULT", {"rebels"}, {"army"}, "reported", {"army"})),
+        # "two others" are of the same kind as the people of the verb before
+        ("Officers killed four suspected gang members and arrested two others.",
+         ("COERCE", {"Officers"}, {"suspected gang members"}, "asserted", set())),
+        # the speakers of a closing "..., X and Y said" are no one's victims
+        ("Gunmen stormed the town, killing at least 18 people, residents and local officials said.",
+         ("ASSAULT", {"Gunmen"}, {"people"}, "reported", {"residents", "local officials"})),
+    ],
+)  # fmt: skip
+def test_accused_acts_pronoun_owners_others_and_closing_speakers(nlp, text, expected):
+    res, got = _events(nlp, text)
+    names = {a.id: a.name for a in res.actors}
+    seen = [(t, s, g, e.modality, {names[k] for k in e.reported_by}) for t, s, g, e in got]
+    assert expected in seen, seen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kinshasa signed an agreement in Doha.",  # where it was signed is no party
+        "The ministers discussed the withdrawal of Ethiopian troops.",  # a topic
+        "Hezbollah said it would keep up its attacks.",  # its own attacks
+    ],
+)
+def test_no_target_from_a_venue_a_topic_or_ones_own_acts(nlp, text):
+    _, got = _events(nlp, text)
+    assert all(not g for _, _, g, _ in got), got
+
+
+def test_sending_thousands_of_troops_is_mobilisation_not_aid(nlp):
+    _, got = _events(nlp, "The US sent thousands of troops to Poland.")
+    assert [t for t, *_ in got] == ["MOBILIZE"], got
