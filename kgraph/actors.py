@@ -404,6 +404,41 @@ class ActorIndex:
                             type="person",
                         )
                         return key
+        if tok.dep_ == "nsubj" and clause.dep_ == "relcl":
+            # "rejected any role for the UAE, which it accuses of arming the RSF": the
+            # subject of the clause the relative hangs on, never the relative's own noun
+            gov = clause.head
+            while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+                gov = gov.head
+            noun = set(self.actors_of(clause.head, depth=0))
+            keys = [
+                k
+                for c in gov.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                for k in self.actors_of(c, depth=0)
+                if ok(self.clusters[k]) and k not in noun
+            ]
+            if len(keys) == 1:
+                key = keys[0]
+                self.add(
+                    key, tok.i, tok.i + 1, "pronoun", name=self.clusters[key].name, type="person"
+                )
+                return key
+        if tok.dep_ == "dobj" and clause.dep_ == "conj" and clause.head.i < clause.i:
+            # "accused Manila of provoking trouble and warned it": the object before
+            keys = [
+                k
+                for c in clause.head.children
+                if c.dep_ == "dobj"
+                for k in self.actors_of(c, depth=0)
+                if ok(self.clusters[k])
+            ]
+            if len(keys) == 1:
+                key = keys[0]
+                self.add(
+                    key, tok.i, tok.i + 1, "pronoun", name=self.clusters[key].name, type="person"
+                )
+                return key
         sent = tok.sent
         # an object pronoun is not its own clause's subject ("Lula spoke with Maduro and
         # urged him": not Lula)

@@ -279,14 +279,26 @@ def _name_calling(v) -> bool:
 
 def _each_other(v) -> bool:
     """``v`` has "each other" or "one another" as its object ("accused each other", "spoke
-    with one another")."""
+    with one another"), or "each side ... the other"."""
     for c in v.children:
         for o in (c, *(p for p in c.children if c.dep_ == "prep")):
             if o.lower_ in ("other", "another") and any(
                 g.lower_ in ("each", "one") for g in o.children
             ):
                 return True
-    return False
+    return bool(_each_side(v)) and any(c.dep_ == "dobj" and c.lower_ == "other" for c in v.children)
+
+
+def _each_side(v):
+    """The subject "each side" ("each side has accused the other"), or None."""
+    for c in v.children:
+        if (
+            c.dep_ in SUBJ_DEPS
+            and c.lemma_.lower() in ("side", "party", "country", "camp")
+            and any(d.lower_ == "each" for d in c.children)
+        ):
+            return c
+    return None
 
 
 def _takes_ground(v, idx: ActorIndex) -> bool:
@@ -346,6 +358,18 @@ def _tense(v) -> str:
     if v.tag_ in ("VBD", "VBN") or auxes & {"has", "have", "had", "was", "were"}:
         return "past"
     return ""
+
+
+def _joined_to_speech(v) -> bool:
+    """ "said the Philippines would not be intimidated and called on China": a past tense
+    joined to a verb under "would" is the speaker's second act, not part of the speech."""
+    return (
+        v.dep_ == "conj"
+        and v.tag_ == "VBD"
+        and any(c.tag_ == "MD" for c in v.head.children)
+        and v.head.dep_ == "ccomp"
+        and v.head.head.lemma_ in SAY_VERBS
+    )
 
 
 def _counted(t) -> bool:
@@ -515,6 +539,17 @@ def _subject(v, depth: int = 3):
                 subj, rule = _subject(gov, depth - 1)
                 return subj, ("document-" + rule) if subj else ""
             return [], ""
+        gov = doc_noun.head.head if doc_noun.dep_ == "pobj" else doc_noun.head
+        if (
+            depth
+            and v.doc[v.i - 1].text == ","
+            and doc_noun.dep_ in ("pobj", "dobj")
+            and gov.pos_ in ("VERB", "AUX")
+        ):
+            # "boarded navy boats during a resupply mission, seizing rifles": a clause of
+            # the sentence's verb, hung on its last noun
+            subj, rule = _subject(gov, depth - 1)
+            return subj, (rule + "-inherited") if subj else ""
         return [doc_noun], "participle"  # "Israeli jets bombing Gaza"
     return [], ""
 
@@ -656,7 +691,7 @@ class _Reader:
             for c in tok.children:
                 # "called on", not "on Sunday called" nor "called Putin on Friday"
                 if (
-                    c.dep_ in ("prt", "prep")
+                    (c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.lower_ == "away"))
                     and tok.i < c.i <= tok.i + 2
                     and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
                 ):
@@ -853,6 +888,11 @@ class _Reader:
         for comp in comps:  # "demanded that Mugabe resign", "urged X to"
             if v.lemma_ == "deny" and comp.tag_ == "VBG":
                 continue  # "denied attacking the hospital": a denial of its own act
+            if v.lemma_ in DENIED_BY and comp.dep_ == "ccomp":
+                continue  # "denied that his fighters had targeted civilians": see _denied
+            if comp.dep_ == "advcl" and trig.type == "RETREAT":
+                self.consumed.add(comp.i)  # "withdrew from the city to spare civilians",
+                continue  # "resigned to allow elections": what for, not from whom
             if (
                 trig.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "CONCEDE")
                 and comp.dep_ == "ccomp"
@@ -992,6 +1032,12 @@ class _Reader:
         return [], ""
 
     def sources(self, v, trig: Trigger | None = None) -> tuple[list[str], str]:
+        if _each_side(v) is not None:  # "..., but each side has accused the other": the
+            here = _sent_no(self.doc, v.sent)  # two parties of the last joint act
+            for ev in reversed(self.events):
+                if len(ev.source) >= 2 and here - ev.sentence_index <= 1:
+                    return list(ev.source), "each-side"
+            return [], ""
         subj, rule = _subject(v)
         if (
             v.dep_ == "relcl"
@@ -1001,7 +1047,9 @@ class _Reader:
             return [], ""
         keys = _keys(self.idx, subj)
         if (
-            not keys
+            # "said the Philippines would not be intimidated and called on China": a past
+            # tense is no second verb under "would"
+            (not keys or _joined_to_speech(v))
             and trig is not None
             and trig.type in SPEECH_ACTS
             and v.dep_ == "conj"
@@ -1134,7 +1182,7 @@ class _Reader:
         chain = [v]
         t = v
         while t.dep_ in ("xcomp", "conj", "ccomp") and t.head is not t and len(chain) < 4:
-            if t.dep_ == "ccomp" and t.head.lemma_ in SAY_VERBS:
+            if (t.dep_ == "ccomp" and t.head.lemma_ in SAY_VERBS) or _joined_to_speech(t):
                 break
             t = t.head
             chain.append(t)
@@ -1174,6 +1222,8 @@ class _Reader:
         return bool(self._reporter_verb(v))
 
     def _reporter_verb(self, v):
+        if _joined_to_speech(v):
+            return None  # the speaker's own second act
         t = v.head if v.dep_ == "acomp" else v  # "said China is ready to work with ..."
         for _ in range(5):
             if t.dep_ in ("ccomp", "parataxis", "conj", "xcomp") and t.head is not t:
@@ -1265,7 +1315,7 @@ class _Reader:
                 root = ent.root
                 if (
                     root.dep_ in ("compound", "nummod", "amod", "nmod")
-                    and root.head.pos_ == "NOUN"
+                    and root.head.pos_ in ("NOUN", "PROPN")  # "the 1951 Mutual Defense Treaty"
                     and root.head.lemma_.lower() not in TIME_NOUNS
                 ):
                     continue  # "after the 2021 coup", "a 1951 treaty": that thing's time
@@ -1317,6 +1367,13 @@ class _Reader:
             src, srule = self.sources(v, trig)
             self.exclude = set(src)
             tgt, trule = self.targets(v, trig, noun)
+            if (
+                how == "verb"
+                and v.lemma_ in ("hold", "control")
+                and tgt
+                and all(_vote_type(self.idx.clusters[k]) == "place" for k in tgt)
+            ):
+                continue  # "Nyala, which the RSF holds": who holds a town is a state, not an act
             if trig.type == "MOBILIZE":  # "sent thousands of troops": its own, not a target
                 tgt = [k for k in tgt if not k.startswith(TROOPS)]
             if tgt and self.speakers(v.sent):  # "..., killing 18 people, residents said"
@@ -1552,6 +1609,8 @@ class _Reader:
         """A denial names no one inside what it denies ("denied that it had attacked
         civilians", "which Islamabad denied"): it answers whoever accused the denier."""
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        if v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == "that":
+            objs = []  # "denied that his fighters had targeted civilians", however parsed
         if v.lemma_ == "deny":  # only an actor denied something: "denied Ukraine access"
             objs += [g for c in objs for g in c.children if g.dep_ in ("compound", "poss")]
             direct = [c for c in objs if c.lower_ not in RELATIVE and c.i in self.idx.head]
@@ -1560,6 +1619,18 @@ class _Reader:
             tgt = []  # "rejected claims that the vessel had entered Vietnamese waters"
         if tgt:
             return tgt, trule
+        if v.dep_ == "relcl" and v.head.lemma_.lower() in ACCUSATIONS and _sums_up(v.head):
+            # "X rammed a ship, the council said, an allegation China rejected": the sayer
+            says = [t for t in v.sent if t.lemma_ in SAY_VERBS and t.i < v.head.i]
+            keys = [
+                k
+                for k in _keys(
+                    self.idx, [c for s in says[-1:] for c in s.children if c.dep_ in SUBJ_DEPS]
+                )
+                if k not in src
+            ]
+            if keys:
+                return keys, "claim-maker"
         for ev in reversed(self.events):  # "Congo accuses Rwanda ... Kigali denies it"
             # a charge, an arrest or a sentence is what one denies or rejects
             if (

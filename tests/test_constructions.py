@@ -2139,3 +2139,60 @@ def test_no_target_from_a_venue_a_topic_or_ones_own_acts(nlp, text):
 def test_sending_thousands_of_troops_is_mobilisation_not_aid(nlp):
     _, got = _events(nlp, "The US sent thousands of troops to Poland.")
     assert [t for t, *_ in got] == ["MOBILIZE"], got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "each side ... the other" after a joint act: both, to each other
+        ("Ethiopia and Eritrea signed a deal in July, but each side has accused the other of "
+         "violating it.", ("ACCUSE", {"Ethiopia", "Eritrea"}, set())),
+        # an allegation rejected after "X said": X made it
+        ("Chinese vessels rammed a Philippine ship in May, the Philippine National Maritime "
+         "Council said, an allegation China rejected.",
+         ("REJECT", {"China"}, {"Philippine National Maritime Council"})),
+        # "it" in "which it accuses": the subject of the clause the relative hangs on
+        ("The army-aligned government has rejected any role for the UAE, which it accuses of "
+         "arming the RSF.", ("ACCUSE", {"army"}, {"United Arab Emirates"})),
+        # a participle hung on the last noun of a PP is the sentence's
+        ("Chinese coast guard personnel boarded Philippine navy boats during a resupply "
+         "mission there, seizing rifles and injuring a Filipino sailor.",
+         ("ASSAULT", {"Chinese coast guard personnel"}, {"Filipino sailor"})),
+        # "warned it" after "accused Manila": the object before
+        ("Beijing's foreign ministry accused Manila of provoking trouble and warned it against "
+         "any further infringement.", ("THREATEN", {"foreign ministry"}, {"Philippines"})),
+        # a past tense joined to "would ..." is the speaker's second act
+        ("President Ferdinand Marcos Jr. said the Philippines would not be intimidated and "
+         "called on China to respect the ruling.",
+         ("REQUEST", {"Ferdinand Marcos Jr."}, {"China"})),
+        ("Chinese ships chased away Filipino fishermen.",
+         ("COERCE", {"China"}, {"Filipino fishermen"})),
+    ],
+)  # fmt: skip
+def test_each_side_allegations_relatives_and_second_acts(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army withdrew from the city to spare civilians further bloodshed.",
+        "Residents fled Nyala, which the RSF holds.",  # holding a town is a state
+        "Dagalo denied that his fighters had targeted civilians.",  # no accuser named
+    ],
+)
+def test_no_event_against_the_spared_the_held_or_the_denied(nlp, text):
+    _, got = _events(nlp, text)
+    assert not [(t, g) for t, _, g, e in got if g and not e.negated], got
+
+
+def test_a_treatys_year_is_not_the_events_date(nlp):
+    from kgraph.extract import extract_text
+
+    res = extract_text(
+        "The United States backed the Philippines under the 1951 Mutual Defense Treaty.",
+        nlp=nlp,
+        date="2025-08-12",
+    )
+    assert [e.date for e in res.events] == [None]
