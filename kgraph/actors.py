@@ -1668,11 +1668,72 @@ def _mediating(idx: ActorIndex, t) -> bool:
     return t.dep_ == "pobj" and t.head.dep_ == "agent" and mediates(t.head.head)
 
 
+#: Event types whose joined subjects are two sides ("the army and the RSF have fought").
+_JOINT_TYPES = {"ASSAULT", "AGREE", "CONSULT", "ACCUSE", "REJECT", "COOPERATE"}
+
+
+def _joint_pairs(idx: ActorIndex, doc) -> list[tuple[int, list[str]]]:
+    """(position, the two actors) of each pair named together as the two sides of an act:
+    joined subjects of a verb of fighting, talks or deals, or "between X and Y"."""
+    out = []
+    for t in doc:
+        if t.dep_ != "conj" or t.head.i not in idx.head or t.i not in idx.head:
+            continue
+        first = t.head
+        if sum(c.dep_ == "conj" for c in first.children) != 1 or any(
+            c.dep_ == "conj" for c in t.children
+        ):
+            continue  # "The United States, China and the UN called for restraint": no two sides
+        if first.dep_ == "pobj" and first.head.lower_ == "between":
+            pass  # "clashes between the army and the RSF"
+        elif first.dep_ in ("nsubj", "nsubjpass"):
+            verb = first.head
+            trig = next(  # "exchanged fire": the verb with its object first
+                (
+                    idx.lex.verbs[k]
+                    for k in [f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
+                              if c.dep_ == "dobj"] + [verb.lemma_.lower()]
+                    if k in idx.lex.verbs
+                ),
+                None,
+            )  # fmt: skip
+            if trig is None or trig.type not in _JOINT_TYPES or trig.mode == "phone":
+                continue
+        else:
+            continue
+        keys = [*idx.head[first.i], *idx.head[t.i]]
+        if len(set(keys)) == 2:
+            out.append((t.i, list(dict.fromkeys(keys))))
+    return out
+
+
 def _add_pairs(idx: ActorIndex, doc) -> None:
-    """'both sides', 'the two countries', 'both governments' -> the last two parties named."""
+    """'both sides', 'the two countries', 'both governments' -> the two sides of the last
+    fight, talks or deal told in the five sentences before, else the last two parties named."""
+    joint = None
     for tok in (doc[i] for i in token_indices(doc, words=_PAIR_WORDS)):
         kinds = PAIR_NOUNS.get(tok.lemma_.lower())
         if kinds is None or tok.tag_ not in ("NNS", "NNPS") or not _a_pair(tok):
+            continue
+        joint = _joint_pairs(idx, doc) if joint is None else joint
+        here = tok.sent.start
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = {k for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not tok
+                   for k in idx.actors_of(c, depth=0)}  # fmt: skip
+        recent = [
+            keys
+            for at, keys in joint
+            if at < tok.i
+            and not subject & set(keys)  # "China urged both sides": not China's pair
+            and _sentences_between(doc, at, here) <= 5
+            and all(_vote_type(idx.clusters[k]) in kinds for k in keys)
+        ]
+        if recent:
+            for key in recent[-1]:
+                cl = idx.clusters[key]
+                idx.add(key, tok.i, tok.i + 1, "pair", name=cl.name, type=cl.type)
             continue
         pair = _last_two(
             idx,
@@ -1687,6 +1748,11 @@ def _add_pairs(idx: ActorIndex, doc) -> None:
         for key in pair:
             cl = idx.clusters[key]
             idx.add(key, tok.i, tok.i + 1, "pair", name=cl.name, type=cl.type)
+
+
+def _sentences_between(doc, a: int, b: int) -> int:
+    """How many sentence starts lie between tokens ``a`` and ``b`` (a <= b)."""
+    return sum(1 for t in doc[a + 1 : b + 1] if t.is_sent_start)
 
 
 def _spelled_before(idx: ActorIndex, cl: _Cluster, acr: str) -> str | None:

@@ -2196,3 +2196,28 @@ def test_a_treatys_year_is_not_the_events_date(nlp):
         date="2025-08-12",
     )
     assert [e.date for e in res.events] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "both sides" are the two sides of the last fight, not the last two names
+        ("Israel and Hamas have fought since 2023. The United Nations said aid was blocked. "
+         "Egypt urged both sides to accept a truce.", ("REQUEST", {"Egypt"}, {"Israel", "Hamas"})),
+        ("The army and the RSF have fought since April 2023. The International Organization for "
+         "Migration said 90,000 people fled. The United States urged both sides to accept a truce.",
+         ("REQUEST", {"United States"}, {"army", "Rapid Support Forces"})),
+    ],
+)  # fmt: skip
+def test_both_sides_are_the_two_sides_of_the_last_fight(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_a_list_of_three_that_called_for_restraint_is_no_pair(nlp):
+    _, got = _events(
+        nlp,
+        "India and Pakistan exchanged fire. The United States, China and the United Nations "
+        "called for restraint. China urged both sides to avoid escalation.",
+    )
+    assert ("REQUEST", {"China"}, {"India", "Pakistan"}) in [(t, s, g) for t, s, g, _ in got], got
