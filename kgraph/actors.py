@@ -179,6 +179,11 @@ AGENCY_DATELINE = re.compile(
     r"\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|IRNA|KUNA|WAM|SPA|Anadolu|AA|TASS|dpa|"
     r"ANSA|Yonhap|Kyodo|Bernama|APP|Dawn|Bloomberg)\)\s*[-\u2013\u2014:]*\s*"
 )
+#: Last words of the names of buildings and firms a demonym can start ("Saudi Maternity
+#: Hospital", "Turkish Airlines"): the demonym names no country there.
+FACILITY_WORDS = {"hospital", "clinic", "university", "college", "school", "airport", "airline",
+                  "airlines", "mosque", "church", "cathedral", "bank", "stadium", "hotel",
+                  "museum", "market", "academy"}  # fmt: skip
 #: Last words of the names of treaties and laws, which are never actors.
 INSTRUMENT_WORDS = {"Treaty", "Agreement", "Accord", "Accords", "Convention", "Pact", "Protocol",
                     "Act", "Charter", "Memorandum", "Deal", "Initiative", "Declaration"}  # fmt: skip
@@ -638,8 +643,11 @@ def _relabel(doc, spans: list) -> list:
     voting = ("PERSON", "GPE", "LOC")
     texts = [doc[s:e].text if gaz is None and lab in voting else "" for s, e, lab, gaz in spans]
     votes: dict[str, Counter] = {}
-    for (_, _, label, _), text in zip(spans, texts, strict=True):
+    for (s, e, label, _), text in zip(spans, texts, strict=True):
         if text:
+            # "near Goma", "the town of Goma" count as a place's ("seized Goma" is PERSON)
+            if label == "PERSON" and _locative(doc[s:e].root, strict=True):
+                label = "GPE"
             votes.setdefault(text, Counter())[label] += 1
     out = []
     for (s, e, label, gaz), text in zip(spans, texts, strict=True):
@@ -658,8 +666,11 @@ def _relabel(doc, spans: list) -> list:
         if text and len(votes[text]) > 1:
             count = votes[text]
             best, n = count.most_common(1)[0]
+            place = max(("GPE", "LOC"), key=lambda x: count[x])
             if n > count[label]:
                 label = best
+            elif label == "PERSON" and count[place] == n:
+                label = place  # a tie between a person and a place ("seized Goma", "near Goma")
         out.append((s, e, label, gaz))
     return out
 
@@ -1103,6 +1114,11 @@ def _add_demonym(idx: ActorIndex, doc, s: int, e: int, entry) -> None:
     idx.demonyms.update(range(s, e))
     if tok.dep_ in ("amod", "compound", "nmod") and _role_of(idx.lex, head):
         return  # part of a role NP; _add_roles decides
+    j = e
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j - e < 4:
+        j += 1
+    if j > e and doc[j - 1].lemma_.lower() in FACILITY_WORDS:
+        return  # "the Saudi Maternity Hospital": part of a place's name
     key = f"gaz:{entry.id}"
     if key not in idx.clusters:
         idx.clusters[key] = _Cluster(key=key, name=entry.name, type=entry.type,
@@ -1347,6 +1363,8 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                 hit = lex.surface.get(o.text)
                 if hit and lex.gazetteer[hit[0]].type == "country":
                     countries.append((hit[0], o.i))
+                elif o.text in lex.capitals:  # "Beijing's foreign ministry"
+                    countries.append((lex.capitals[o.text], o.i))
         end = tok.i + 1
         if not countries and sector in ("MIL", "REB", "COP"):
             # "the Israeli military said its forces struck ...": the possessor's forces

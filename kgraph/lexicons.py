@@ -12,6 +12,7 @@ files of the same shape are layered on top (later entries with the same key win)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -99,6 +100,10 @@ def _rows(path: Path, ncols: int) -> list[tuple[int, list[str]]]:
     return out
 
 
+#: The Arabic article of a name's part ("al-Burhan", "el-Sisi"), which writers drop.
+_ARTICLE = re.compile(r"\b(?:al|el|Al|El)-(?=[A-Z])")
+
+
 def _read_triggers(path: Path, verbs: dict, nouns: dict) -> None:
     for i, (pos, lemma, typ, cameo, mode, *rest) in _rows(path, 5):
         preps = rest[0] if rest else ""
@@ -171,6 +176,10 @@ def load_lexicons(gazetteer: tuple[str, ...] = (), lexicon: tuple[str, ...] = ()
     for e in gaz.values():
         for s in (e.name, *e.aliases):
             surface[s] = (e.id, "name")
+            if e.type == "person":  # "Abdel Fattah Burhan" for "Abdel Fattah al-Burhan"
+                bare = _ARTICLE.sub("", s)
+                if bare != s and " " in bare:
+                    surface.setdefault(bare, (e.id, "name"))
         for s in e.demonyms:
             surface.setdefault(s, (e.id, "demonym"))
         for s in e.people:

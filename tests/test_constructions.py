@@ -2221,3 +2221,23 @@ def test_a_list_of_three_that_called_for_restraint_is_no_pair(nlp):
         "called for restraint. China urged both sides to avoid escalation.",
     )
     assert ("REQUEST", {"China"}, {"India", "Pakistan"}) in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_actor_names_a_capital_owner_an_arabic_article_a_facility_and_a_located_town(nlp):
+    res, got = _events(
+        nlp,
+        "Beijing's foreign ministry accused Manila of provoking trouble. "
+        "Gen. Abdel Fattah Burhan spoke on Monday. Burhan vowed to retake the city. "
+        "The M23 seized Goma in January. Fighting continued near Goma. "
+        "Patients were shot at the Saudi Maternity Hospital. "
+        "Sudan accused the Emirates of arming the RSF.",
+    )
+    actors = {a.name: a for a in res.actors}
+    assert ("ACCUSE", {"China"}, {"Philippines"}) in [(t, s, g) for t, s, g, _ in got]
+    burhan = [a for a in res.actors if "Burhan" in a.name]
+    assert len(burhan) == 1 and burhan[0].country == "SDN"  # one person, not two
+    assert actors["Goma"].type == "place"
+    assert "Saudi Arabia" not in actors
+    assert ("AID", {"United Arab Emirates"}, {"Rapid Support Forces"}) in [
+        (t, s, g) for t, s, g, _ in got
+    ]
