@@ -1153,6 +1153,10 @@ class _Reader:
         here = _sent_no(self.doc, t.sent)
         before = [ev for ev in self.events if ev.type in types and ev.trigger.start < t.idx
                   and here - ev.sentence_index <= ANAPHOR_SENTENCES]  # fmt: skip
+        if not before and isinstance(etype, str):  # "Trump condemned the attack", told
+            # in the lead paragraphs before (not "the move": any act could be meant)
+            before = [ev for ev in self.events if ev.type in types and ev.sentence_index <= 2
+                      and ev.trigger.start < t.idx][:1]  # fmt: skip
         # "condemned the airstrike": the last airstrike, before the last act of any kind
         word = t.lemma_.lower()
         same = [ev for ev in before if word in ev.predicate or word in ev.trigger.text.lower()]
@@ -1374,7 +1378,7 @@ class _Reader:
                 and all(_vote_type(self.idx.clusters[k]) == "place" for k in tgt)
             ):
                 continue  # "Nyala, which the RSF holds": who holds a town is a state, not an act
-            if trig.type == "MOBILIZE":  # "sent thousands of troops": its own, not a target
+            if trig.type == "MOBILIZE" and src:  # "sent thousands of troops": its own
                 tgt = [k for k in tgt if not k.startswith(TROOPS)]
             if tgt and self.speakers(v.sent):  # "..., killing 18 people, residents said"
                 tgt = [k for k in tgt if k not in _keys(self.idx, self.speakers(v.sent), 0)]
@@ -1417,6 +1421,12 @@ class _Reader:
                     and k not in tgt
                 ]
                 srule = "expelled-from"
+            if not src and trule == "passive-subject" and trig.type == "MOBILIZE":
+                # "Police units were dispatched to the area": the forces sent move
+                forces = [k for k in tgt if _vote_type(self.idx.clusters[k]) == "military"
+                          or k.startswith(TROOPS) or self.idx.clusters[k].sector in ("MIL", "COP")]  # fmt: skip
+                if forces:
+                    src, srule, tgt, trule = forces, "sent-forces", [], ""
             if not src:
                 continue
             if (

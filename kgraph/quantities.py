@@ -124,7 +124,11 @@ def _clause_tokens(v, skip=None):
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children
             ):
                 continue
-            if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children):
+            if (
+                c.dep_ == "conj"
+                and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ):  # "... were killed, and 1.3 million have been forced from their homes"
                 continue
             if skip is not None and skip(c):
                 continue

@@ -2241,3 +2241,32 @@ def test_actor_names_a_capital_owner_an_arabic_article_a_facility_and_a_located_
     assert ("AID", {"United Arab Emirates"}, {"Rapid Support Forces"}) in [
         (t, s, g) for t, s, g, _ in got
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. State Department designated Viv Ansanm a foreign terrorist organization in "
+         "May.", ("SANCTION", {"United States Department of State"}, {"Viv Ansanm"})),
+        # forces sent, in the passive, move
+        ("Troops were deployed to the area.", ("MOBILIZE", {"Troops"}, set())),
+        # "the attack" told in the lead, paragraphs before
+        ("Militants killed 26 tourists in Pahalgam on Tuesday. The victims were mostly men. "
+         "Police sealed off the area. Hospitals treated 17 wounded. The army launched a search "
+         "operation. Schools were closed. US President Donald Trump spoke to Modi by phone and "
+         "condemned the attack.", ("ACCUSE", {"Donald Trump"}, {"Militants"})),
+    ],
+)  # fmt: skip
+def test_designations_forces_sent_and_the_attack_of_the_lead(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_a_joined_clause_with_its_own_subject_keeps_its_figures(nlp):
+    _, got = _events(
+        nlp,
+        "At least 1,520 people were killed in the first half of the year, and more than 1.3 "
+        "million Haitians have been forced from their homes by gang violence.",
+    )
+    [(typ, _, _, ev)] = got
+    assert [(q.kind, q.value) for q in ev.quantities] == [("killed", 1520)]
