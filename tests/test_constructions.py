@@ -2160,7 +2160,7 @@ def test_sending_thousands_of_troops_is_mobilisation_not_aid(nlp):
          ("ASSAULT", {"Chinese coast guard personnel"}, {"Filipino sailor"})),
         # "warned it" after "accused Manila": the object before
         ("Beijing's foreign ministry accused Manila of provoking trouble and warned it against "
-         "any further infringement.", ("THREATEN", {"foreign ministry"}, {"Philippines"})),
+         "any further infringement.", ("THREATEN", {"China"}, {"Philippines"})),
         # a past tense joined to "would ..." is the speaker's second act
         ("President Ferdinand Marcos Jr. said the Philippines would not be intimidated and "
          "called on China to respect the ruling.",
