@@ -43,8 +43,16 @@ LIGHT_VERBS = {
     "keep", "remain", "arrive", "stay", "renew", "escalate", "intensify", "level", "voice",
     "undertake", "reiterate", "repeat", "organize", "organise", "call", "lead", "attempt",
     "institute", "introduce", "order", "enforce", "tighten", "engage", "complete", "speed",
-    "accelerate", "finish", "approve", "adopt", "unveil", "slap", "trigger",
+    "accelerate", "finish", "approve", "adopt", "unveil", "slap", "trigger", "reaffirm",
 }  # fmt: skip
+#: Verbs whose object is a reaction drawn from someone ("drew a rebuke from China").
+DRAW_VERBS = {"draw", "earn", "prompt", "provoke", "spark", "attract"}
+#: Devices that make a verb an attack or coercion ("blasted a ship with water cannon").
+INSTRUMENTS = {"cannon": "fire cannon", "gas": "fire gas", "laser": "fire cannon",
+               "missile": "attack", "rocket": "attack", "drone": "attack", "artillery": "attack",
+               "mortar": "attack", "bomb": "attack", "grenade": "attack"}  # fmt: skip
+#: Verbs that give devices rather than use them ("equipped the army with drones").
+GIVING_VERBS = {"equip", "arm", "supply", "provide", "reinforce", "help", "load", "fill", "replace"}
 #: Nouns for attacks and devices whose perpetrator is not named ("a roadside bombing killed").
 ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "ied", "mine", "landmine",
                 "minefield", "attack", "airstrike", "strike", "shelling", "gunfire", "ambush",
@@ -701,11 +709,22 @@ class _Reader:
                 # "open fire", "took 251 people hostage" (parsed as a complement)
                 if c.dep_ in ("dobj", "xcomp", "oprd") and f"{lemma} {c.lower_}" in lex.verbs:
                     return lex.verbs[f"{lemma} {c.lower_}"], [tok, c], "phrasal"
+            if lemma in DRAW_VERBS:  # "the drills drew a rebuke from China"
+                for c in tok.children:
+                    t = self._noun_entry(c) if c.dep_ == "dobj" else None
+                    if t is not None and t.type in ("ACCUSE", "PROTEST", "THREATEN"):
+                        if _prep_objects(tok, {"from"}) or _prep_objects(c, {"from"}):
+                            return t, [tok, c], "drawn-from"
             t = lex.verbs.get(lemma)
             if t is None and lemma.startswith("re") and len(lemma) > 5:  # reimpose, retake, reopen
                 t = lex.verbs.get(lemma[2:].lstrip("-"))
             if t:
                 return t, [tok], "verb"
+            if lemma not in GIVING_VERBS and any(c.dep_ == "dobj" for c in tok.children):
+                for p in _prep_objects(tok, _WITH):  # "blasted a ship with water cannon"
+                    key = INSTRUMENTS.get(p.lemma_.lower())
+                    if key in lex.verbs:
+                        return lex.verbs[key], [tok], "instrument"
         return None
 
     def _noun_entry(self, tok) -> Trigger | None:
@@ -1369,6 +1388,18 @@ class _Reader:
                             # "prepared to impose martial law", "vowed to attack Israel"
                             trig = self.lex.verbs.get("threaten", trig)
             src, srule = self.sources(v, trig)
+            if how == "drawn-from":  # "the drills drew a rebuke from China": China rebukes
+                doers = src  # whoever held the drills
+                if not doers:
+                    head = self.events[self.at[v.head.idx]] if v.head.idx in self.at else None
+                    doers = list(head.source) if head is not None and v.dep_ != "ROOT" else []
+                src = self._keys(_prep_objects(v, {"from"}) + _prep_objects(toks[1], {"from"}))
+                if not src or not doers:
+                    continue
+                self.exclude = set(src)
+                self.emit(v, trig, toks, how, src, [k for k in doers if k not in src],
+                          "drawn-from", "drawn-from-doer")  # fmt: skip
+                continue
             self.exclude = set(src)
             tgt, trule = self.targets(v, trig, noun)
             if (
@@ -1560,9 +1591,11 @@ class _Reader:
         taken = set()
         for e in self.events:
             taken.update(range(e.trigger.start, e.trigger.end))
-        for i in token_indices(self.doc, ("NOUN",)):
+        for i in token_indices(self.doc, ("NOUN", "VERB")):
             n = self.doc[i]
-            trig = self._noun_entry(n)
+            if n.pos_ == "VERB" and not (n.tag_ == "VBG" and n.dep_ in SUBJ_DEPS):
+                continue  # only "Fighting between the army and the RSF erupted" (as a verb)
+            trig = self._noun_entry(n) if n.pos_ == "NOUN" else self.lex.nouns.get(n.lower_)
             if trig is None or n.idx in taken:
                 continue
             if n.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS | OBJ_DEPS and self.trigger(n.head):

@@ -2270,3 +2270,30 @@ def test_a_joined_clause_with_its_own_subject_keeps_its_figures(nlp):
     )
     [(typ, _, _, ev)] = got
     assert [(q.kind, q.value) for q in ev.quantities] == [("killed", 1520)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gerund subject as an event noun
+        ("Fighting between the army and the RSF erupted on Monday.",
+         ("ASSAULT", {"army", "Rapid Support Forces"}, set())),
+        # a reaction drawn from someone: they react to the doers
+        ("The Philippines and the United States held joint sail exercises near the shoal on "
+         "Sunday, drawing a rebuke from the Chinese military.",
+         ("ACCUSE", {"Chinese military"}, {"Philippines", "United States"})),
+        # a device makes the verb an attack or coercion
+        ("A Chinese vessel blasted a Philippine ship with water cannon.",
+         ("COERCE", {"China"}, {"Philippines"})),
+        ("The US State Department reaffirmed Washington's commitments to the Philippines.",
+         ("SUPPORT", {"United States Department of State"}, {"Philippines"})),
+    ],
+)  # fmt: skip
+def test_gerund_subjects_drawn_reactions_and_devices(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_a_device_given_is_no_attack(nlp):
+    _, got = _events(nlp, "Turkey equipped the Ukrainian army with drones.")
+    assert "ASSAULT" not in [t for t, *_ in got], got
