@@ -597,7 +597,7 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     for start, end, _, _ in spans:
         taken.update(range(start, end))
 
-    spans = _relabel(doc, spans)
+    spans = _relabel(doc, spans, lex)
 
     # full names first, so that a surname seen earlier still joins its full name
     def person(sp) -> bool:
@@ -636,7 +636,7 @@ def _says_he(tok) -> bool:
     )
 
 
-def _relabel(doc, spans: list) -> list:
+def _relabel(doc, spans: list, lex: Lexicons | None = None) -> list:
     """One reading per name in a document: a name after a person's title is a person's,
     and a name the NER tags both as a person and as a place takes the label it gets most
     ("the city of Ternopil", "the attack on Ternopil" tagged PERSON once)."""
@@ -657,8 +657,10 @@ def _relabel(doc, spans: list) -> list:
         if gaz is None and label in ("GPE", "ORG", "NORP") and s:
             before = doc[s - 1]
             if (
-                before.lower_ in PERSON_TITLES
-                and before.text[:1].isupper()
+                (
+                    (before.lower_ in PERSON_TITLES and before.text[:1].isupper())
+                    or (lex is not None and _person_role(lex, before) and e - s >= 2)
+                )  # "President Gustavo Petro", "government spokeswoman Yolande Makolo"
                 and all(t.pos_ == "PROPN" for t in doc[s:e])
             ):
                 out.append((s, e, "PERSON", gaz))
@@ -712,11 +714,41 @@ def _add_appositions(idx: ActorIndex, doc) -> None:
         if cl.type not in ("person", "entity", "organisation", "armed_group"):
             continue
         for c in doc[h].children:
+            if (
+                c.dep_ == "appos"
+                and cl.type == "person"
+                and (cl.country is None or cl.sector is None)
+            ):
+                _describe(idx, cl, c)  # "Massad Boulos, the senior U.S. adviser for Africa"
             if c.dep_ != "appos" or c.i in idx.token or c.pos_ not in ("NOUN", "PROPN"):
                 continue
             s, e = c.left_edge.i, c.right_edge.i + 1
             if e - s <= 8 and not any(i in idx.token for i in range(s, e)):
                 idx.add(cl.key, s, e, "apposition", head=c.i, name=cl.name, type=cl.type)
+
+
+def _describe(idx: ActorIndex, cl: _Cluster, noun) -> None:
+    """A person's country and sector from the role noun that describes them: the country
+    a demonym or name before the noun gives, the sector the role gives."""
+    role = idx.lex.roles.get(noun.lemma_.lower())
+    if role is None or not role.person:
+        return
+    owners = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "poss", "nmod")]
+    owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    for t in owners:
+        # "the Houthis' military spokesman": the group's; "the senior U.S. adviser": the state's
+        org = [idx.clusters[k] for k in idx.actors_of(t, depth=0)
+               if idx.clusters[k].type not in ("person", "place", "population")]  # fmt: skip
+        if len(org) == 1 and org[0].sector:
+            cl.country = cl.country or org[0].country
+            cl.sector = cl.sector or (role.sector if org[0].type == "country" else org[0].sector)
+            return
+
+
+def _person_role(lex: Lexicons, tok) -> bool:
+    role = lex.roles.get(tok.lemma_.lower())
+    return role is not None and role.person and tok.pos_ == "NOUN"
 
 
 def _dateline(doc) -> tuple[int, int]:
@@ -789,6 +821,14 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
             continue  # "the Maoists", "Naxalites": a role the lexicon knows, not a people
         if e - s == 1 and ent.label_ == "PERSON" and doc[s].tag_ == "NNS":
             continue  # "Jets dropped two bombs": a plural common noun is no person's name
+        if ent.label_ != "PERSON":  # "Rwandan government spokeswoman Yolande Makolo" as ORG
+            j = next((j for j in range(s, e - 2) if _person_role(lex, doc[j])), None)
+            if j is not None and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[j + 1 : e]
+            ):
+                s, label = j + 1, "PERSON"
+                cands.append((s, e, label, None))
+                continue
         if s < e:
             cands.append((s, e, ent.label_, None))
     cands += capitals

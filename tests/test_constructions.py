@@ -2297,3 +2297,16 @@ def test_gerund_subjects_drawn_reactions_and_devices(nlp, text, expected):
 def test_a_device_given_is_no_attack(nlp):
     _, got = _events(nlp, "Turkey equipped the Ukrainian army with drones.")
     assert "ASSAULT" not in [t for t, *_ in got], got
+
+
+def test_a_person_described_by_a_role_takes_its_country_and_sector(nlp):
+    res, _ = _events(
+        nlp,
+        "Massad Boulos, the senior U.S. adviser for Africa, met the two delegations. "
+        "Rwandan government spokeswoman Yolande Makolo rejected the findings. "
+        "Mohammed Abdulsalam, the Houthis' chief negotiator, said talks would resume.",
+    )
+    people = {a.name: (a.type, a.country, a.sector) for a in res.actors}
+    assert people["Massad Boulos"] == ("person", "USA", "GOV")
+    assert people["Yolande Makolo"] == ("person", "RWA", "GOV")  # not an organisation
+    assert people["Mohammed Abdulsalam"][2] == "REB"  # the group's, not a government's
