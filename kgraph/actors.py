@@ -811,8 +811,15 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
         colon = next((t.i for t in doc[s:e] if t.text in (":", "—", "–")), None)
         if colon is not None:
             s = colon + 1
-        if e - s == 1 and doc[s].lemma_.lower() in lex.roles and doc[s].pos_ != "PROPN":
-            continue  # "Soldiers" at the start of a sentence: a role noun, not a name
+        if (
+            e - s == 1
+            and doc[s].lemma_.lower() in lex.roles
+            and (
+                doc[s].pos_ != "PROPN"
+                or lex.roles[doc[s].lemma_.lower()].family in ("military", "police")
+            )
+        ):
+            continue  # "Soldiers" at the start of a sentence, "the Army": a role noun, not a name
         if (
             e - s == 1
             and ent.label_ == "NORP"
@@ -987,8 +994,8 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
         " " in cl.name and cl.name.rsplit(" ", 1)[1] == text for cl in idx.clusters.values()
     ):
         gid = None
-    if gid is not None and label in ("PERSON", "ORG"):
-        label = "GPE"  # "Kyiv" tagged PERSON by the NER
+    if gid is not None and label in ("PERSON", "ORG", "NORP"):
+        label = "GPE"  # "Kyiv" tagged PERSON by the NER, "Kigali" NORP
     located = False
     if label in ("PERSON", "ORG") and _locative(
         doc[s:e].root, strict=label == "ORG" and bool(ORG_WORDS.search(text))

@@ -1004,6 +1004,13 @@ class _Reader:
             return [], ""
         for c in t.children:
             if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i:
+                if any(  # "an agreement under which Kigali pledged ...": an act of its own
+                    g.lower_ in ("which", "whom", "whose")
+                    or (g.lower_ == "that" and g.dep_ != "mark")
+                    for x in c.children
+                    for g in (x, *x.children)
+                ):
+                    continue
                 subj = [g for g in c.children if g.dep_ in SUBJ_DEPS and g.lower_ not in RELATIVE]
                 # the subject itself names an actor ("demand that Israel withdraw"), not a
                 # thing of one's ("accusations that Lai's trial is unfair")
@@ -1237,7 +1244,7 @@ class _Reader:
                 and chain[i - 1].dep_ == "xcomp"
                 and mod == "asserted"
             ):
-                if t.lemma_ not in ("agree", "threaten", "refuse", "promise", "pledge", "vow"):
+                if t.lemma_ not in ("threaten", "refuse"):  # "agreed to withdraw": not yet
                     mod = "future"
         return mod, negated, assessed
 
@@ -1550,6 +1557,10 @@ class _Reader:
             ):
                 mutual = False
             if not tgt and (len(src) < 2 or not mutual) and not self._unary(v, trig, toks, how):
+                if trig.type == "AGREE":  # "Russia agreed to withdraw its troops": the
+                    for c in v.children:  # act agreed to stands alone (it is read next)
+                        if c.dep_ == "xcomp":
+                            self.consumed.discard(c.i)
                 continue  # a statement with no target is not an edge; "X and Y agreed" is
             if trig.type == "AID" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in v.children

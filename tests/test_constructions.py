@@ -2310,3 +2310,16 @@ def test_a_person_described_by_a_role_takes_its_country_and_sector(nlp):
     assert people["Massad Boulos"] == ("person", "USA", "GOV")
     assert people["Yolande Makolo"] == ("person", "RWA", "GOV")  # not an organisation
     assert people["Mohammed Abdulsalam"][2] == "REB"  # the group's, not a government's
+
+
+def test_a_pledged_act_with_no_one_else_stands_alone_and_is_planned(nlp):
+    _, got = _events(nlp, "Kigali pledged to withdraw its troops.")
+    [(typ, src, tgt, ev)] = got
+    assert (src, tgt, ev.modality) == ({"Rwanda"}, set(), "future")  # Kigali is Rwanda's capital
+    # an agreement's relative clause is an act of its own, not the agreement's target
+    _, got = _events(
+        nlp,
+        "The DRC and Rwanda signed a peace agreement in Washington, under which Kigali pledged "
+        "to withdraw its troops.",
+    )
+    assert all(not g for _, _, g, _ in got), got
