@@ -264,7 +264,7 @@ class ActorIndex:
     order: list[tuple[int, str]] = field(default_factory=list)  # (token index, key) by position
     absorbed: set[int] = field(default_factory=set)  # tokens of a person's title
     demonyms: set[int] = field(default_factory=set)  # tokens of nationality words
-    dateline: range = range(0)  # its tokens
+    dateline: frozenset[int] = frozenset()  # its tokens, and a live blog's time stamps
 
     # ------------------------------------------------------------------ building
     def add(self, key: str, start: int, end: int, how: str, *, head: int | None = None,
@@ -591,9 +591,9 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     # the dateline ("NAIROBI, Kenya (Reuters) -") says where the story was filed and by whom:
     # its names are not actors, and the parser runs it into the first subject
     start, end = _dateline(doc)
-    spans = [sp for sp in spans if not start <= sp[0] < end]
-    taken: set[int] = set(range(start, end))
-    idx.dateline = range(start, end)
+    idx.dateline = frozenset(range(start, end)) | _time_stamps(doc)
+    spans = [sp for sp in spans if sp[0] not in idx.dateline]
+    taken: set[int] = set(idx.dateline)
     for start, end, _, _ in spans:
         taken.update(range(start, end))
 
@@ -751,6 +751,24 @@ def _person_role(lex: Lexicons, tok) -> bool:
     return role is not None and role.person and tok.pos_ == "NOUN"
 
 
+#: A live blog's time stamp at the start of a line: "09:05 GMT - ", "14.30 local time: ".
+TIME_STAMP = re.compile(
+    r"(?m)^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:GMT|UTC|ET|local time))?[ \t]*[-\u2013\u2014:]+[ \t]*"
+)
+
+
+def _time_stamps(doc) -> frozenset[int]:
+    """The tokens of the time stamps that start a live blog's lines."""
+    if ":" not in doc.text and "." not in doc.text:
+        return frozenset()
+    out = set()
+    for m in TIME_STAMP.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return frozenset(out)
+
+
 def _dateline(doc) -> tuple[int, int]:
     """The tokens (start, end) of the story's dateline, at the start of the text or of the
     line after a headline; (0, 0) when there is none.
@@ -808,7 +826,11 @@ def _named_spans(doc, lex: Lexicons, matcher) -> list[tuple[int, int, str, tuple
             e += 1
         # "Burkina Faso: Soldiers killed ..." (a section label run into the subject): the
         # part after the colon, and the label to the gazetteer
-        colon = next((t.i for t in doc[s:e] if t.text in (":", "—", "–")), None)
+        colon = next(  # also "09:05 GMT - Israeli troops" in a live blog
+            (t.i for t in doc[s:e] if t.text in (":", "—", "–") or (t.text == "-" and t.i > s
+             and doc[t.i - 1].text in ("GMT", "UTC"))),
+            None,
+        )  # fmt: skip
         if colon is not None:
             s = colon + 1
         if (
@@ -1398,7 +1420,7 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
                     and not (t.lower_ == "security" and role.family in ("government", "council"))
                 ):  # "her security cabinet" is a cabinet
                     sector, typ, family = mod
-            start = min(start, c.left_edge.i)
+            start = min(start, min(t.i for t in c.subtree if t.i not in idx.dateline))
         for c in tok.children:  # "Egypt's army", "the foreign ministers of Russia and Turkey"
             owners = [c] if c.dep_ == "poss" else []
             if c.dep_ == "prep" and (

@@ -21,7 +21,7 @@ import hashlib
 import re
 from bisect import bisect_left
 
-from .actors import ActorIndex, _vote_type
+from .actors import INSTRUMENT_WORDS, ActorIndex, _vote_type
 from .actors import conjuncts as _conj
 from .dates import resolve_date
 from .lexicons import DEFAULT_TARGET_PREPS, Lexicons, Trigger
@@ -378,6 +378,9 @@ def _joined_to_speech(v) -> bool:
         and v.head.dep_ == "ccomp"
         and v.head.head.lemma_ in SAY_VERBS
     )
+
+
+RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
 
 
 def _counted(t) -> bool:
@@ -1075,12 +1078,18 @@ class _Reader:
         if (
             # "said the Philippines would not be intimidated and called on China": a past
             # tense is no second verb under "would"
-            (not keys or _joined_to_speech(v))
+            # "denied that civilians had been targeted and accused Hezbollah": not the
+            # passive subject of the clause reported
+            (
+                not keys
+                or _joined_to_speech(v)
+                or any(c.dep_ == "nsubjpass" for c in v.head.children)
+            )
             and trig is not None
             and trig.type in SPEECH_ACTS
             and v.dep_ == "conj"
             and v.head.dep_ == "ccomp"
-            and v.head.head.lemma_ in SAY_VERBS
+            and v.head.head.lemma_ in SAY_VERBS | DENIED_BY | {"warn"}
         ):
             # "Peskov said the summit was a provocation and accused NATO ...": a speech act
             # joined to the speech, not to the clause it reports
@@ -1185,7 +1194,8 @@ class _Reader:
                       and ev.trigger.start < t.idx][:1]  # fmt: skip
         # "condemned the airstrike": the last airstrike, before the last act of any kind
         word = t.lemma_.lower()
-        same = [ev for ev in before if word in ev.predicate or word in ev.trigger.text.lower()]
+        stem = word[:-3] if word.endswith("ing") and len(word) > 6 else word  # "killing": kill
+        same = [ev for ev in before if stem in ev.predicate or stem in ev.trigger.text.lower()]
         own = {c for k in src if (c := self._state(k))}
         for ev in reversed(same or before):
             if set(ev.source) & set(src) or any(k.startswith("unknown:") for k in ev.source):
@@ -1326,7 +1336,12 @@ class _Reader:
         other_time = {
             t.i
             for c in v.subtree
-            if c.dep_ == "advcl" and any(m.lower_ in OTHER_TIME_MARKS for m in c.children)
+            if (c.dep_ == "advcl" and any(m.lower_ in OTHER_TIME_MARKS for m in c.children))
+            or (  # "Chapo, who took office in January," (not "..., the ministry said on
+                c.dep_ == "relcl"  # Monday", which the parser may hang as a relative)
+                and c is not v
+                and any(w.lower_ in RELATIVE_WORDS for w in c.subtree if w.i < c.i)
+            )
             for t in c.subtree
         }
         own = _own_clause(v)
@@ -1345,7 +1360,10 @@ class _Reader:
                 root = ent.root
                 if (
                     root.dep_ in ("compound", "nummod", "amod", "nmod")
-                    and root.head.pos_ in ("NOUN", "PROPN")  # "the 1951 Mutual Defense Treaty"
+                    and (
+                        root.head.pos_ == "NOUN"
+                        or root.head.text in INSTRUMENT_WORDS  # "the 1951 Mutual Defense Treaty"
+                    )
                     and root.head.lemma_.lower() not in TIME_NOUNS
                 ):
                     continue  # "after the 2021 coup", "a 1951 treaty": that thing's time
@@ -1387,6 +1405,12 @@ class _Reader:
                     if c.dep_ == "xcomp":
                         inner = self.trigger(c)
                         self.consumed.add(c.i)
+                        if trig.type == "REQUEST":  # "called on X to pressure Israel to
+                            self.consumed.update(  # withdraw": nothing asked for is done
+                                t.i
+                                for t in c.subtree
+                                if t.dep_ in ("xcomp", "conj") and t.pos_ == "VERB"
+                            )
                         if (
                             (how == "adjective" or v.lemma_ in VOW_VERBS)
                             and inner
@@ -1416,6 +1440,10 @@ class _Reader:
                 and all(_vote_type(self.idx.clusters[k]) == "place" for k in tgt)
             ):
                 continue  # "Nyala, which the RSF holds": who holds a town is a state, not an act
+            if trig.type == "CONSULT" and tgt:  # "speaking to reporters": attribution
+                tgt = [k for k in tgt if self.idx.clusters[k].sector != "MED"]
+                if not tgt and not (len(src) >= 2):
+                    continue
             if trig.type == "MOBILIZE" and src:  # "sent thousands of troops": its own
                 tgt = [k for k in tgt if not k.startswith(TROOPS)]
             if tgt and self.speakers(v.sent):  # "..., killing 18 people, residents said"
@@ -1839,6 +1867,8 @@ class _Reader:
             if t is None:
                 continue
             for p in _prep_objects(t, {"in", "into", "to", "from", "on", "near", "at", "across"}):
+                if p.lemma_.lower() in ("request", "invitation", "behest", "urging"):
+                    continue  # "deployed at the request of Maputo": who asked, not where
                 # "rioted at this jail in northern Israel": one level down too
                 for q in (p, *_prep_objects(p, {"in", "near", "of", "across"})):
                     if q.i not in self.idx.head:  # "in Rakhine state"

@@ -2323,3 +2323,51 @@ def test_a_pledged_act_with_no_one_else_stands_alone_and_is_planned(nlp):
         "to withdraw its troops.",
     )
     assert all(not g for _, _, g, _ in got), got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a speech act joined to a reported clause is the speaker's
+        ("UNHCR warned that humanitarian funding was running out and called on donors to step "
+         "up support.",
+         ("REQUEST", {"United Nations High Commissioner for Refugees"}, {"donors"})),
+        ("An Israeli military spokesperson denied that civilians had been targeted and accused "
+         "Hezbollah of using villages as cover.",
+         ("ACCUSE", {"Israeli military spokesperson"}, {"Hezbollah"})),
+        # a live blog's time stamp is no part of a name
+        ("09:05 GMT - Israeli troops shelled the village of Khiam.",
+         ("ASSAULT", {"Israeli troops"}, {"Khiam"})),
+    ],
+)  # fmt: skip
+def test_speakers_second_acts_and_live_blog_stamps(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        # what is only asked for is not done
+        ("Aoun called on Washington to pressure Israel to halt its strikes and withdraw from "
+         "five hilltop positions.", "RETREAT"),
+        # who asked for troops is not where they went, nor reporters whom one met
+        ("Rwandan troops were deployed in the province at the request of Maputo.", "Maputo"),
+        ("Speaking to reporters after the meeting, Tom Barrack said Lebanon risked serious "
+         "consequences.", "reporters"),
+    ],
+)  # fmt: skip
+def test_no_event_for_the_asked_the_asker_or_the_press(nlp, text, bad):
+    _, got = _events(nlp, text)
+    assert not [t for t, s, g, _ in got if t == bad or bad in g], got
+
+
+def test_a_date_in_a_relative_clause_is_that_clauses(nlp):
+    from kgraph.extract import extract_text
+
+    res = extract_text(
+        "President Daniel Chapo, who took office in January, urged residents to stay calm.",
+        nlp=nlp,
+        date="2025-09-30",
+    )
+    assert [e.date for e in res.events] == [None]
