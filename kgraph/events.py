@@ -86,7 +86,11 @@ REGIONS = re.compile(
 NEGATIVE_LABELS = {
     "dictator", "terrorist", "criminal", "liar", "murderer", "aggressor", "tyrant", "fascist",
     "nazi", "thug", "butcher", "puppet", "traitor", "enemy", "threat", "occupier", "regime",
+    "separatist", "extremist", "warmonger", "troublemaker", "parasite", "narco", "illegal",
+    "hostile", "illegitimate", "corrupt", "rogue", "genocidal", "drug",
 }  # fmt: skip
+#: Verbs that give someone a name ("called Maduro a dictator", "branded X a terrorist").
+NAMING_VERBS = {"call", "label", "brand", "dub"}
 #: Objects that make any event mutual: "Russia and Ukraine restored diplomatic ties".
 RECIPROCAL_OBJECTS = {"ties", "relations", "prisoners"}
 #: Objects that make "send"/"deliver" correspondence rather than aid.
@@ -192,6 +196,11 @@ VISITORS = {"person", "government", "country", "organisation"}
 ANAPHOR_SENTENCES = 4
 #: Verbs that deploy forces when their object is troops ("ordered 2,500 troops to ...").
 SENDING_VERBS = {"send", "dispatch", "order", "rush", "move"}
+#: Military craft that, sent somewhere, are a show of force ("dispatched warships").
+MILITARY_ASSETS = {"warship", "destroyer", "frigate", "carrier", "submarine", "warplane",
+                   "jet", "fighter", "bomber", "battalion", "brigade", "gunboat"}  # fmt: skip
+#: Craft whose expulsion from waters is coercion, not a diplomatic sanction.
+CRAFT = {"vessel", "ship", "boat", "aircraft", "plane", "drone", "trawler", "warship"}
 TROOPS = ("role::military", "role::police")
 #: Event types whose place after "at" is where they happened, never their target.
 VENUE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}
@@ -275,10 +284,15 @@ def _phone_call(idx: ActorIndex, v) -> bool:
 
 
 def _name_calling(v) -> bool:
-    """ "Milei called Maduro a dictator": calling someone one of NEGATIVE_LABELS."""
+    """ "Milei called Maduro a dictator", "called Petro an illegal drug leader": calling
+    someone one of NEGATIVE_LABELS, or a name they qualify."""
     return (
         any(
-            c.dep_ in ("oprd", "xcomp", "attr", "dobj") and c.lemma_.lower() in NEGATIVE_LABELS
+            c.dep_ in ("oprd", "xcomp", "attr", "dobj")
+            and any(
+                w.lemma_.lower().strip("-") in NEGATIVE_LABELS
+                for w in (c, *(g for g in c.children if g.dep_ in ("amod", "compound")))
+            )
             for c in v.children
         )
         and sum(c.dep_ in ("dobj", "oprd", "xcomp", "attr") for c in v.children) >= 2
@@ -682,11 +696,13 @@ class _Reader:
                 lemma in SENDING_VERBS
                 and "deploy" in lex.verbs
                 and any(  # "sent thousands of troops": through the quantity noun
-                    _role_forces(self.idx, o, TROOPS)
+                    _role_forces(self.idx, o, TROOPS) or o.lemma_.lower() in MILITARY_ASSETS
                     for c in tok.children
                     if c.dep_ == "dobj"
                     for o in (c, *_prep_objects(c, {"of"}))
                 )
+                # "ordered the army to suspend intelligence sharing": an order, not a move
+                and not (lemma == "order" and any(c.dep_ == "xcomp" for c in tok.children))
             ):
                 return lex.verbs["deploy"], [tok], "verb"  # "sent 2,500 troops to the border"
             if lemma == "go":  # "workers went on strike": a strike, not an air strike
@@ -1418,6 +1434,12 @@ class _Reader:
                         ):
                             # "prepared to impose martial law", "vowed to attack Israel"
                             trig = self.lex.verbs.get("threaten", trig)
+            if (
+                how == "verb"
+                and v.lemma_ == "expel"
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in CRAFT for c in v.children)
+            ):  # "the coast guard expelled Taiwanese vessels": driven away, not a sanction
+                trig = self.lex.verbs.get("drive away", trig)
             src, srule = self.sources(v, trig)
             if how == "drawn-from":  # "the drills drew a rebuke from China": China rebukes
                 doers = src  # whoever held the drills
@@ -1467,10 +1489,17 @@ class _Reader:
                 c.dep_ == "xcomp" and c.lemma_ in ("name", "identify", "quote") for c in v.children
             ):
                 continue  # "asked not to be named": a source's condition, not a demand
-            if how == "verb" and v.lemma_ == "call" and not _phone_call(self.idx, v):
-                if not _name_calling(v):
-                    continue  # "called the move disappointing", "calling them an army"
+            naming = how == "verb" and v.lemma_ in NAMING_VERBS and _name_calling(v)
+            if naming:
                 trig = self.lex.verbs.get("accuse", trig)  # "called Maduro a dictator"
+            elif (
+                how == "verb"
+                and v.lemma_ in NAMING_VERBS
+                and (v.lemma_ != "call" or not _phone_call(self.idx, v))
+            ):
+                continue  # "called the move disappointing", "calling them an army"
+            if naming:  # "called Petro an illegal drug leader": the name is no one
+                tgt = self._keys([c for c in v.children if c.dep_ == "dobj"], 0) or tgt
             if (
                 how == "verb"
                 and v.lemma_ in MOTION_VERBS
@@ -1703,14 +1732,11 @@ class _Reader:
             return tgt, trule
         if v.dep_ == "relcl" and v.head.lemma_.lower() in ACCUSATIONS and _sums_up(v.head):
             # "X rammed a ship, the council said, an allegation China rejected": the sayer
-            says = [t for t in v.sent if t.lemma_ in SAY_VERBS and t.i < v.head.i]
-            keys = [
-                k
-                for k in _keys(
-                    self.idx, [c for s in says[-1:] for c in s.children if c.dep_ in SUBJ_DEPS]
-                )
-                if k not in src
-            ]
+            says = [t for t in v.sent if t.lemma_ in SAY_VERBS and t.i < v.head.i][-1:]
+            root = v.sent.root  # else "Amnesty called for an inquiry ..., a charge the army
+            says = says or ([root] if root.pos_ in ("VERB", "AUX") else [])  # rejected"
+            subj = [c for s in says for c in s.children if c.dep_ in SUBJ_DEPS]
+            keys = [k for k in _keys(self.idx, subj) if k not in src]
             if keys:
                 return keys, "claim-maker"
         for ev in reversed(self.events):  # "Congo accuses Rwanda ... Kigali denies it"

@@ -2371,3 +2371,34 @@ def test_a_date_in_a_relative_clause_is_that_clauses(nlp):
         date="2025-09-30",
     )
     assert [e.date for e in res.events] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Trump called Petro an illegal drug leader.",
+         ("ACCUSE", {"Donald Trump"}, {"Gustavo Petro"})),
+        ("Lai labelled China a foreign hostile force.", ("ACCUSE", {"Lai"}, {"China"})),
+        ("Taiwan dispatched warships to monitor Chinese forces.",
+         ("MOBILIZE", {"Taiwan"}, {"Chinese forces"})),
+        ("The Chinese coast guard expelled Taiwanese vessels.",
+         ("COERCE", {"China"}, {"Taiwan"})),
+        ("Japan expressed concern to China.", ("ACCUSE", {"Japan"}, {"China"})),
+        ("China held drills near Taiwan. Taiwan condemned the drills.",
+         ("ACCUSE", {"Taiwan"}, {"China"})),
+        # a charge rejected after a call for an inquiry: the caller made it
+        ("Amnesty International called for an independent investigation into the detention of "
+         "at least 30 people, a charge the army rejected.",
+         ("REJECT", {"army"}, {"Amnesty International"})),
+    ],
+)  # fmt: skip
+def test_names_called_craft_sent_or_expelled_and_concern(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_a_call_that_names_no_one_is_a_phone_call_and_an_order_no_deployment(nlp):
+    _, got = _events(nlp, "Trump called Petro on Tuesday.")
+    assert [(t, g) for t, _, g, _ in got] == [("CONSULT", {"Gustavo Petro"})]
+    _, got = _events(nlp, "Petro ordered the army to suspend intelligence sharing with Washington.")
+    assert "MOBILIZE" not in [t for t, *_ in got], got
