@@ -1016,8 +1016,11 @@ def _add_named(idx: ActorIndex, doc, s: int, e: int, label: str, gaz) -> None:
         " " in cl.name and cl.name.rsplit(" ", 1)[1] == text for cl in idx.clusters.values()
     ):
         gid = None
-    if gid is not None and label in ("PERSON", "ORG", "NORP"):
-        label = "GPE"  # "Kyiv" tagged PERSON by the NER, "Kigali" NORP
+    if gid is not None and (
+        label in ("PERSON", "ORG")
+        or (label == "NORP" and doc[s:e].root.dep_ not in ("compound", "amod"))
+    ):
+        label = "GPE"  # "Kyiv" tagged PERSON by the NER, "Kigali pledged" NORP
     located = False
     if label in ("PERSON", "ORG") and _locative(
         doc[s:e].root, strict=label == "ORG" and bool(ORG_WORDS.search(text))

@@ -1425,8 +1425,10 @@ class _Reader:
                             self.consumed.update(  # withdraw": nothing asked for is done
                                 t.i
                                 for t in c.subtree
-                                if t.dep_ in ("xcomp", "conj") and t.pos_ == "VERB"
-                            )
+                                if t.dep_ in ("xcomp", "conj")
+                                and t.pos_ == "VERB"
+                                and t.tag_ == "VB"
+                            )  # (not "... and called on Israel": the asker's own next act)
                         if (
                             (how == "adjective" or v.lemma_ in VOW_VERBS)
                             and inner
