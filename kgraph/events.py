@@ -1204,10 +1204,12 @@ class _Reader:
         here = _sent_no(self.doc, t.sent)
         before = [ev for ev in self.events if ev.type in types and ev.trigger.start < t.idx
                   and here - ev.sentence_index <= ANAPHOR_SENTENCES]  # fmt: skip
-        if not before and isinstance(etype, str):  # "Trump condemned the attack", told
-            # in the lead paragraphs before (not "the move": any act could be meant)
+        if not before and isinstance(etype, str):  # "Trump condemned the attack" on civilians
+            # told in the lead paragraphs (not "the move": any act could be meant; not the
+            # army's answer to it, whose victims are fighters)
             before = [ev for ev in self.events if ev.type in types and ev.sentence_index <= 2
-                      and ev.trigger.start < t.idx][:1]  # fmt: skip
+                      and ev.trigger.start < t.idx and ev.target
+                      and all(self.idx.clusters[k].sector == "CVL" for k in ev.target)][:1]  # fmt: skip
         # "condemned the airstrike": the last airstrike, before the last act of any kind
         word = t.lemma_.lower()
         stem = word[:-3] if word.endswith("ing") and len(word) > 6 else word  # "killing": kill
