@@ -590,8 +590,9 @@ def find_actors(doc, lex: Lexicons, matcher) -> ActorIndex:
     spans = _named_spans(doc, lex, matcher)
     # the dateline ("NAIROBI, Kenya (Reuters) -") says where the story was filed and by whom:
     # its names are not actors, and the parser runs it into the first subject
-    start, end = _dateline(doc)
-    idx.dateline = frozenset(range(start, end)) | _time_stamps(doc)
+    text = doc.text  # (Doc.text joins every token's text anew on each use)
+    start, end = _dateline(doc, text)
+    idx.dateline = frozenset(range(start, end)) | _time_stamps(doc, text)
     spans = [sp for sp in spans if sp[0] not in idx.dateline]
     taken: set[int] = set(idx.dateline)
     for start, end, _, _ in spans:
@@ -757,25 +758,22 @@ TIME_STAMP = re.compile(
 )
 
 
-def _time_stamps(doc) -> frozenset[int]:
+def _time_stamps(doc, text: str) -> frozenset[int]:
     """The tokens of the time stamps that start a live blog's lines."""
-    if ":" not in doc.text and "." not in doc.text:
-        return frozenset()
     out = set()
-    for m in TIME_STAMP.finditer(doc.text):
+    for m in TIME_STAMP.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
             out.update(range(span.start, span.end))
     return frozenset(out)
 
 
-def _dateline(doc) -> tuple[int, int]:
+def _dateline(doc, text: str) -> tuple[int, int]:
     """The tokens (start, end) of the story's dateline, at the start of the text or of the
     line after a headline; (0, 0) when there is none.
 
     A headline is a first line with no full stop at its end.
     """
-    text = doc.text
     at = [0]
     first = text.lstrip().split("\n", 1)
     if len(first) == 2 and first[0].strip() and first[0].rstrip()[-1:] not in ".!?\"'”":
