@@ -392,58 +392,9 @@ class ActorIndex:
             ok = lambda c: c.type != "person" and c.type != "place"  # noqa: E731
         else:
             return None
-        # "the secretary noted that he would ...": the subject of the reporting verb
-        clause = tok.head
-        if tok.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
-            for c in clause.head.children:
-                if c.dep_ == "nsubj" and c.i < tok.i:
-                    keys = [k for k in self.actors_of(c, depth=0) if ok(self.clusters[k])]
-                    if len(keys) == 1:
-                        key = keys[0]
-                        self.add(
-                            key,
-                            tok.i,
-                            tok.i + 1,
-                            "pronoun",
-                            name=self.clusters[key].name,
-                            type="person",
-                        )
-                        return key
-        if tok.dep_ == "nsubj" and clause.dep_ == "relcl":
-            # "rejected any role for the UAE, which it accuses of arming the RSF": the
-            # subject of the clause the relative hangs on, never the relative's own noun
-            gov = clause.head
-            while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
-                gov = gov.head
-            noun = set(self.actors_of(clause.head, depth=0))
-            keys = [
-                k
-                for c in gov.children
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
-                for k in self.actors_of(c, depth=0)
-                if ok(self.clusters[k]) and k not in noun
-            ]
-            if len(keys) == 1:
-                key = keys[0]
-                self.add(
-                    key, tok.i, tok.i + 1, "pronoun", name=self.clusters[key].name, type="person"
-                )
-                return key
-        if tok.dep_ == "dobj" and clause.dep_ == "conj" and clause.head.i < clause.i:
-            # "accused Manila of provoking trouble and warned it": the object before
-            keys = [
-                k
-                for c in clause.head.children
-                if c.dep_ == "dobj"
-                for k in self.actors_of(c, depth=0)
-                if ok(self.clusters[k])
-            ]
-            if len(keys) == 1:
-                key = keys[0]
-                self.add(
-                    key, tok.i, tok.i + 1, "pronoun", name=self.clusters[key].name, type="person"
-                )
-                return key
+        keys = self._clause_antecedent(tok, ok)
+        if len(keys) == 1:
+            return self._link(tok, keys[0])
         sent = tok.sent
         # an object pronoun is not its own clause's subject ("Lula spoke with Maduro and
         # urged him": not Lula)
@@ -465,11 +416,36 @@ class ActorIndex:
                       if prev.start <= s < tok.i and ok(self.clusters[k]) and k not in own}  # fmt: skip
             if len(window) > 1 and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
                 window = self._subject_of(prev, window, tok, ok)
-        if len(window) != 1:
-            return None
-        key = window.pop()
+        return self._link(tok, window.pop()) if len(window) == 1 else None
+
+    def _link(self, tok, key: str) -> str:
         self.add(key, tok.i, tok.i + 1, "pronoun", name=self.clusters[key].name, type="person")
         return key
+
+    def _clause_antecedent(self, tok, ok) -> list[str]:
+        """The antecedent the pronoun's own clause gives, whatever else is near:
+        "the secretary noted that he would" (the reporting verb's subject), "the UAE, which
+        it accuses" (the subject of the clause the relative hangs on, never the relative's
+        own noun), "accused Manila ... and warned it" (the object of the verb before)."""
+        clause = tok.head
+        subj = []
+        if tok.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+            subj = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < tok.i][:1]
+        elif tok.dep_ == "nsubj" and clause.dep_ == "relcl":
+            gov = clause.head
+            while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+                gov = gov.head
+            noun = set(self.actors_of(clause.head, depth=0))
+            return [
+                k
+                for c in gov.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                for k in self.actors_of(c, depth=0)
+                if ok(self.clusters[k]) and k not in noun
+            ]
+        elif tok.dep_ == "dobj" and clause.dep_ == "conj" and clause.head.i < clause.i:
+            subj = [c for c in clause.head.children if c.dep_ == "dobj"]
+        return [k for c in subj for k in self.actors_of(c, depth=0) if ok(self.clusters[k])]
 
     def _subject_of(self, prev, window: set[str], tok, ok) -> set[str]:
         """'James Swan, the envoy of the Secretary-General, said ... He urged': the subject

@@ -126,6 +126,8 @@ PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "PROTEST", "SANCTION"}
 DEEP_TARGET_TYPES = {"PROTEST", "ACCUSE", "REJECT", "THREATEN", "REQUEST"}
 DEEP_PREPS = {"against", "by", "at", "over", "outside", "toward", "towards", "from"}
 RELATIVE = {"which", "that", "who", "whom"}
+#: Words that open a relative clause ("who took office in January", "where settlers attacked").
+RELATIVE_WORDS = RELATIVE | {"whose", "where", "when"}
 #: Predicate adjectives that signal an event ("is opposed to", "is ready to").
 ADJ_TRIGGERS = {"opposed": "oppose", "ready": "agree", "willing": "agree", "prepared": "agree",
                 "committed": "agree", "determined": "agree"}  # fmt: skip
@@ -392,9 +394,6 @@ def _joined_to_speech(v) -> bool:
         and v.head.dep_ == "ccomp"
         and v.head.head.lemma_ in SAY_VERBS
     )
-
-
-RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
 
 
 def _counted(t) -> bool:
