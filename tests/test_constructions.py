@@ -2402,3 +2402,17 @@ def test_a_call_that_names_no_one_is_a_phone_call_and_an_order_no_deployment(nlp
     assert [(t, g) for t, _, g, _ in got] == [("CONSULT", {"Gustavo Petro"})]
     _, got = _events(nlp, "Petro ordered the army to suspend intelligence sharing with Washington.")
     assert "MOBILIZE" not in [t for t, *_ in got], got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prime Minister Abdoulaye Maiga has ruled out talks with the jihadists.",
+         ("REJECT", {"Abdoulaye Maiga"}, {"jihadists"})),
+        ("The premier lauded the security forces.", ("SUPPORT", {"premier"}, {"security forces"})),
+        ("Soldiers took out three militants.", ("ASSAULT", {"Soldiers"}, {"militants"})),
+    ],
+)  # fmt: skip
+def test_ruling_out_lauding_and_taking_out(nlp, text, expected):
+    _, got = _events(nlp, text)
+    assert expected in [(t, s, g) for t, s, g, _ in got], got
