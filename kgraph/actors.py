@@ -723,6 +723,17 @@ def _describe(idx: ActorIndex, cl: _Cluster, noun) -> None:
             return
 
 
+def _named_group(cl: _Cluster, strict: bool = False) -> bool:
+    """A named armed group ("al-Shabaab", "the BLA"), not a role ("militants"); unless
+    ``strict``, also a named organisation of no known sector, which may be one."""
+    if cl.key.startswith(("role", "unknown")):
+        return False
+    kind = _vote_type(cl)
+    if strict:
+        return kind == "armed_group" and cl.sector == "REB"
+    return kind == "armed_group" or (kind == "organisation" and cl.sector is None)
+
+
 def _person_role(lex: Lexicons, tok) -> bool:
     role = lex.roles.get(tok.lemma_.lower())
     return role is not None and role.person and tok.pos_ == "NOUN"
@@ -876,6 +887,10 @@ NOT_PEOPLE = LOCALITY_NOUNS | {"month", "holiday", "festival", "relations", "tie
 
 #: How many sentences back a bare "the troops" looks for the army it stands for.
 MILITARY_ANAPHOR_SENTENCES = 3
+#: Rebel nouns that, definite and bare ("the insurgents"), mean the one armed group named
+#: (not "the attackers" or "the gunmen", who may be anyone's).
+DEFINITE_REBELS = {"militant", "rebel", "insurgent", "terrorist", "jihadist", "extremist",
+                   "separatist", "guerrilla"}  # fmt: skip
 #: Words before a military noun that do not say whose it is ("government troops", "the
 #: air force", "security forces").
 SERVICE_WORDS = {"air", "security", "ground", "naval", "army", "military", "special",
@@ -1477,6 +1492,21 @@ def _add_roles(idx: ActorIndex, doc, lex: Lexicons, taken: set[int]) -> None:
             if named is not None:
                 cl = idx.clusters[named]
                 idx.add(named, start, end, "anaphor", head=tok.i, name=cl.name, type=cl.type)
+                continue
+        if (
+            not countries
+            and family == "rebels"
+            and plural
+            and start == tok.i
+            and tok.lemma_.lower() in DEFINITE_REBELS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts)
+        ):
+            # "the terrorists", "the insurgents": the one armed group the story names before
+            groups = {k for i, k in idx.order if i < tok.i and _named_group(idx.clusters[k])}
+            if len(groups) == 1 and _named_group(idx.clusters[next(iter(groups))], strict=True):
+                named = next(iter(groups))
+                cl = idx.clusters[named]
+                idx.add(named, tok.i - 1, end, "anaphor", head=tok.i, name=cl.name, type=cl.type)
                 continue
         if not countries:
             label = _norm(doc[start:end].text)

@@ -2416,3 +2416,18 @@ def test_a_call_that_names_no_one_is_a_phone_call_and_an_order_no_deployment(nlp
 def test_ruling_out_lauding_and_taking_out(nlp, text, expected):
     _, got = _events(nlp, text)
     assert expected in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_the_terrorists_are_the_one_armed_group_named_and_no_guess_among_two(nlp):
+    _, got = _events(
+        nlp,
+        "Baloch Liberation Army militants hijacked a train. Officials said 21 passengers had "
+        "been killed by the terrorists.",
+    )
+    assert ("ASSAULT", {"Balochistan Liberation Army"}, {"passengers"}) in [
+        (t, s, g) for t, s, g, _ in got
+    ], got
+    _, got = _events(
+        nlp, "Al-Shabaab and ISIS-Somalia clashed in Puntland. The militants killed 12 people."
+    )
+    assert ("ASSAULT", {"militants"}, {"people"}) in [(t, s, g) for t, s, g, _ in got], got
