@@ -432,9 +432,7 @@ class ActorIndex:
         if tok.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
             subj = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < tok.i][:1]
         elif tok.dep_ == "nsubj" and clause.dep_ == "relcl":
-            gov = clause.head
-            while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
-                gov = gov.head
+            gov = governing_verb(clause.head)
             noun = set(self.actors_of(clause.head, depth=0))
             return [
                 k
@@ -1711,9 +1709,7 @@ def _a_pair(tok) -> bool:
 def _last_two(idx: ActorIndex, tok, accept, skip=None) -> list[str]:
     """The last two actors before ``tok`` that ``accept`` takes, leaving out the subject of
     the verb it depends on ("China urged both sides": not China)."""
-    verb = tok.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-        verb = verb.head
+    verb = governing_verb(tok.head)
     subject = {k for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not tok
                for t in c.subtree for k in idx.head.get(t.i, ())}  # fmt: skip
     if verb.dep_ == "acl":  # "The UN envoy called on ..." parsed as a noun and its participle
@@ -1811,9 +1807,7 @@ def _add_pairs(idx: ActorIndex, doc) -> None:
             continue
         joint = _joint_pairs(idx, doc) if joint is None else joint
         here = tok.sent.start
-        verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-            verb = verb.head
+        verb = governing_verb(tok.head)
         subject = {k for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not tok
                    for k in idx.actors_of(c, depth=0)}  # fmt: skip
         recent = [
@@ -1844,6 +1838,13 @@ def _add_pairs(idx: ActorIndex, doc) -> None:
             idx.add(key, tok.i, tok.i + 1, "pair", name=cl.name, type=cl.type)
 
 
+def governing_verb(tok):
+    """``tok`` if it is a verb, else the first verb above it (the root if there is none)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
 def _sentences_between(doc, a: int, b: int) -> int:
     """How many sentence starts lie between tokens ``a`` and ``b`` (a <= b)."""
     return sum(1 for t in doc[a + 1 : b + 1] if t.is_sent_start)
@@ -1863,12 +1864,14 @@ def _spelled_before(idx: ActorIndex, cl: _Cluster, acr: str) -> str | None:
     named = [m for m in idx.clusters[keys[0]].mentions.values() if m.end <= doc[i - 1].idx]
     if not named:
         return None
-    start = max(named, key=lambda m: m.end).start
-    text = doc.text[start : doc[i - 1].idx]
-    before = doc.text[max(0, start - 4) : start]
-    if before.lower() == "the ":  # "The Resistance Front (TRF)"
-        text = before + text
-    return keys[0] if _spells(acr, text) else None
+    span = doc.char_span(
+        max(named, key=lambda m: m.end).start, doc[i - 1].idx, alignment_mode="expand"
+    )
+    if span is None:
+        return None
+    if span.start and doc[span.start - 1].lower_ == "the":  # "The Resistance Front (TRF)"
+        span = doc[span.start - 1 : span.end]
+    return keys[0] if _spells(acr, span.text) else None
 
 
 def _spells(acr: str, name: str) -> bool:

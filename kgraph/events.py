@@ -21,7 +21,7 @@ import hashlib
 import re
 from bisect import bisect_left
 
-from .actors import INSTRUMENT_WORDS, ActorIndex, _vote_type
+from .actors import INSTRUMENT_WORDS, ActorIndex, _vote_type, governing_verb
 from .actors import conjuncts as _conj
 from .dates import resolve_date
 from .lexicons import DEFAULT_TARGET_PREPS, Lexicons, Trigger
@@ -373,13 +373,12 @@ def _tense(v) -> str:
     """ "past" ("seized", "has seized", "since"), "future" ("will meet") or "" for the
     verb of an event, to put a month with no year before or after the story's date."""
     auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
-    if (
-        auxes & (FUTURE_AUX | {"would"})
-        or v.tag_ in ("VB", "VBG")
-        and not auxes & {"has", "have", "had"}
-    ):
-        return "future" if auxes & (FUTURE_AUX | {"would"}) else ""
-    if v.tag_ in ("VBD", "VBN") or auxes & {"has", "have", "had", "was", "were"}:
+    if auxes & (FUTURE_AUX | {"would"}):
+        return "future"
+    perfect = auxes & {"has", "have", "had"}
+    if v.tag_ in ("VB", "VBG") and not perfect:
+        return ""
+    if v.tag_ in ("VBD", "VBN") or perfect or auxes & {"was", "were"}:
         return "past"
     return ""
 
@@ -394,6 +393,17 @@ def _joined_to_speech(v) -> bool:
         and v.head.dep_ == "ccomp"
         and v.head.head.lemma_ in SAY_VERBS
     )
+
+
+def _charged(v):
+    """The verb that charges someone with ``v`` ("accused X of killing": accused), or None."""
+    if (
+        v.dep_ == "pcomp"
+        and v.head.lower_ in ("of", "for")
+        and v.head.head.lemma_ in CHARGING_VERBS
+    ):
+        return v.head.head
+    return None
 
 
 def _counted(t) -> bool:
@@ -524,7 +534,7 @@ def _subject(v, depth: int = 3):
         subj, rule = _subject(v.head, depth - 1)
         return subj, (rule + "-inherited") if subj else ""
     gov = v.head.head
-    if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and gov.lemma_ in CHARGING_VERBS:
+    if _charged(v) is not None:
         # "accused the M23 of killing civilians": the accused is said to do it
         objs = [c for c in gov.children if c.dep_ == "dobj"]
         if objs:
@@ -1304,17 +1314,9 @@ class _Reader:
         keys: list[str] = []
         sv = self._reporter_verb(v)
         said = False
-        if (
-            v.dep_ == "pcomp"
-            and v.head.head.lemma_ in CHARGING_VERBS
-            and v.head.lower_
-            in (
-                "of",
-                "for",
-            )
-        ):  # "Congo accused the M23 of killing civilians": Congo says so
-            gov = v.head.head
-            keys += _keys(self.idx, _subject(gov)[0])
+        charging = _charged(v)
+        if charging is not None:  # "Congo accused the M23 of killing civilians": Congo says so
+            keys += _keys(self.idx, _subject(charging)[0])
             said = True
         if sv is not None:
             subj = [c for c in sv.children if c.dep_ in SUBJ_DEPS] or self.speakers(v.sent)
@@ -1384,12 +1386,10 @@ class _Reader:
                     and root.head.lemma_.lower() not in TIME_NOUNS
                 ):
                     continue  # "after the 2021 coup", "a 1951 treaty": that thing's time
-                gov = root  # the verb the date belongs to: "accepted an invitation to
-                while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:  # visit in May"
-                    gov = gov.head
-                value = resolve_date(
-                    ent.text, self.doc_date, ent.start_char, ent.end_char, _tense(gov)
-                )
+                # the tense of the verb the date belongs to: "accepted an invitation to visit
+                # in May" is the visit's
+                tense = _tense(governing_verb(root))
+                value = resolve_date(ent.text, self.doc_date, ent.start_char, ent.end_char, tense)
                 if value is not None:
                     return value
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
@@ -1467,12 +1467,13 @@ class _Reader:
                 continue  # "Nyala, which the RSF holds": who holds a town is a state, not an act
             if trig.type == "CONSULT" and tgt:  # "speaking to reporters": attribution
                 tgt = [k for k in tgt if self.idx.clusters[k].sector != "MED"]
-                if not tgt and not (len(src) >= 2):
+                if not tgt and len(src) < 2:
                     continue
             if trig.type == "MOBILIZE" and src:  # "sent thousands of troops": its own
                 tgt = [k for k in tgt if not k.startswith(TROOPS)]
-            if tgt and self.speakers(v.sent):  # "..., killing 18 people, residents said"
-                tgt = [k for k in tgt if k not in _keys(self.idx, self.speakers(v.sent), 0)]
+            speakers = self.speakers(v.sent)  # "..., killing 18 people, residents said"
+            if tgt and speakers:
+                tgt = [k for k in tgt if k not in _keys(self.idx, speakers, 0)]
             # a word of the trigger is not its target ("exchanged prisoners")
             tgt = [k for k in tgt if not any(k in self.idx.head.get(t.i, ()) for t in toks[1:])]
             tgt = [k for k in tgt if k not in src] if src else tgt

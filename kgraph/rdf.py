@@ -1060,8 +1060,7 @@ def write_jsonld(
 ) -> Path:
     """Write :func:`to_rdf` as JSON-LD (one ``@graph`` per document, kgraph's prefixes as
     the ``@context``); as :func:`write_turtle`."""
-    with _collector_paused():
-        return _write(path, _jsonld(_triples(G, run)))
+    return write_rdf(G, jsonld=path, run=run)[0]
 
 
 def write_turtle(
@@ -1081,24 +1080,21 @@ def write_turtle(
     Raises:
         OutputError: The file cannot be written (or some text is not valid Unicode).
     """
-    with _collector_paused():
-        return _write(path, _turtle(_triples(G, run)))
+    return write_rdf(G, turtle=path, run=run)[0]
 
 
 def write_trig(
     G: nx.MultiDiGraph, path: str | os.PathLike[str], *, run: dict[str, Any] | None = None
 ) -> Path:
     """Write :func:`to_rdf` as TriG, one named graph per document; as :func:`write_turtle`."""
-    with _collector_paused():
-        return _write(path, _trig(_triples(G, run)))
+    return write_rdf(G, trig=path, run=run)[0]
 
 
 def write_nquads(
     G: nx.MultiDiGraph, path: str | os.PathLike[str], *, run: dict[str, Any] | None = None
 ) -> Path:
     """Write :func:`to_rdf` as N-Quads, one graph per document; as :func:`write_turtle`."""
-    with _collector_paused():
-        return _write(path, _nquads(_triples(G, run)))
+    return write_rdf(G, nquads=path, run=run)[0]
 
 
 def read_rdf(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
